@@ -1,0 +1,349 @@
+package stream
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"slices"
+)
+
+// Handler is a listener function. It receives the arguments given to
+// [EventEmitter.Emit]; the args slice is only valid during the call and
+// must not be retained (copy it if needed).
+type Handler func(args ...any)
+
+// Listener is the handle of one registered listener. Go funcs cannot be
+// compared, so a listener is removed by its handle rather than by its
+// function.
+type Listener struct {
+	event string
+	fn    Handler
+	once  bool
+}
+
+// Event returns the name of the event the listener is registered for.
+func (l *Listener) Event() string { return l.event }
+
+// Once reports whether the listener was added with Once or
+// PrependOnceListener (Node's rawListeners shows such wrappers).
+func (l *Listener) Once() bool { return l.once }
+
+// Handler returns the listener's function.
+func (l *Listener) Handler() Handler { return l.fn }
+
+// DefaultMaxListeners is the number of listeners per event past which an
+// EventEmitter prints a possible-leak warning, as Node's
+// EventEmitter.defaultMaxListeners.
+const DefaultMaxListeners = 10
+
+// warnOutput is where the max-listeners warning goes; tests replace it.
+var warnOutput io.Writer = os.Stderr
+
+// EventEmitter is Node's EventEmitter: named events with listeners called
+// synchronously, in registration order, by Emit. Every stream embeds one.
+// The zero value is ready to use and reports unhandled 'error' events to
+// the default loop.
+//
+// Its methods must be called on the loop of the stream that embeds it.
+type EventEmitter struct {
+	events map[string][]*Listener // each slice is copy-on-write
+	names  []string               // event names in the order they got listeners
+
+	maxListeners int  // meaningful when maxSet
+	maxSet       bool // SetMaxListeners was called
+	warned       map[string]bool
+
+	loop    *Loop  // where unhandled errors go; nil means the default loop
+	kind    string // the constructor name printed by the leak warning
+	scratch []any  // argument stack for internal emits, so they do not allocate
+
+	// Hooks for the stream embedding the emitter: Node's Readable reacts
+	// to 'data' and 'readable' listeners being added and removed.
+	onAdd    func(event string) // after On, AddListener or Once
+	onRemove func(event string) // after RemoveListener (also once removal)
+	onRemAll func(event string) // after RemoveAllListeners ("" for all)
+}
+
+// On adds fn at the end of the listeners of event and returns its handle.
+// The 'newListener' event is emitted before it is added.
+func (e *EventEmitter) On(event string, fn Handler) *Listener {
+	l := e.add(event, fn, false, false)
+	if e.onAdd != nil {
+		e.onAdd(event)
+	}
+	return l
+}
+
+// AddListener is an alias of On.
+func (e *EventEmitter) AddListener(event string, fn Handler) *Listener { return e.On(event, fn) }
+
+// Once adds a listener that is removed before its first call.
+func (e *EventEmitter) Once(event string, fn Handler) *Listener {
+	l := e.add(event, fn, true, false)
+	if e.onAdd != nil {
+		e.onAdd(event)
+	}
+	return l
+}
+
+// PrependListener adds fn at the front of the listeners of event. As in
+// Node, it does not go through a stream's On, so prepending a 'data'
+// listener does not start a Readable flowing.
+func (e *EventEmitter) PrependListener(event string, fn Handler) *Listener {
+	return e.add(event, fn, false, true)
+}
+
+// PrependOnceListener adds a once listener at the front.
+func (e *EventEmitter) PrependOnceListener(event string, fn Handler) *Listener {
+	return e.add(event, fn, true, true)
+}
+
+func (e *EventEmitter) add(event string, fn Handler, once, prepend bool) *Listener {
+	if fn == nil {
+		panic("stream: nil listener")
+	}
+	l := &Listener{event: event, fn: fn, once: once}
+	if len(e.events["newListener"]) > 0 {
+		e.emit2("newListener", event, fn)
+	}
+	if e.events == nil {
+		e.events = make(map[string][]*Listener)
+	}
+	old, had := e.events[event]
+	nl := make([]*Listener, 0, len(old)+1)
+	if prepend {
+		nl = append(append(nl, l), old...)
+	} else {
+		nl = append(append(nl, old...), l)
+	}
+	e.events[event] = nl
+	if !had {
+		e.names = append(e.names, event)
+	}
+	if max := e.GetMaxListeners(); max > 0 && len(nl) > max && !e.warned[event] {
+		if e.warned == nil {
+			e.warned = make(map[string]bool)
+		}
+		e.warned[event] = true
+		kind := e.kind
+		if kind == "" {
+			kind = "EventEmitter"
+		}
+		fmt.Fprintf(warnOutput, "(node:%d) MaxListenersExceededWarning: Possible EventEmitter memory leak detected. %d %s listeners added to [%s]. MaxListeners is %d. Use emitter.setMaxListeners() to increase limit\n",
+			os.Getpid(), len(nl), event, kind, max)
+	}
+	return l
+}
+
+// RemoveListener removes the listener l from event. It does nothing if l
+// is not registered there. Listeners removed during an emit are still
+// called by that emit. The 'removeListener' event is emitted after.
+func (e *EventEmitter) RemoveListener(event string, l *Listener) {
+	if e.remove(event, l) && len(e.events["removeListener"]) > 0 {
+		e.emit2("removeListener", event, l.fn)
+	}
+	if e.onRemove != nil {
+		e.onRemove(event)
+	}
+}
+
+// Off is an alias of RemoveListener.
+func (e *EventEmitter) Off(event string, l *Listener) { e.RemoveListener(event, l) }
+
+func (e *EventEmitter) remove(event string, l *Listener) bool {
+	old := e.events[event]
+	// Node removes the most recently added match; handles are unique, so
+	// the search direction only matters for speed.
+	i := slices.Index(old, l)
+	if i < 0 {
+		return false
+	}
+	if len(old) == 1 {
+		delete(e.events, event)
+		e.names = slices.DeleteFunc(e.names, func(n string) bool { return n == event })
+		return true
+	}
+	nl := make([]*Listener, 0, len(old)-1)
+	nl = append(append(nl, old[:i]...), old[i+1:]...)
+	e.events[event] = nl
+	return true
+}
+
+// RemoveAllListeners removes every listener of the given events, or of
+// every event when none is given.
+func (e *EventEmitter) RemoveAllListeners(events ...string) {
+	if len(events) == 0 {
+		hasRemoveListener := len(e.events["removeListener"]) > 0
+		for _, name := range slices.Clone(e.names) {
+			if name == "removeListener" && hasRemoveListener {
+				continue
+			}
+			e.removeAllOf(name)
+		}
+		e.removeAllOf("removeListener")
+		if e.onRemAll != nil {
+			e.onRemAll("")
+		}
+		return
+	}
+	for _, ev := range events {
+		e.removeAllOf(ev)
+		if e.onRemAll != nil {
+			e.onRemAll(ev)
+		}
+	}
+}
+
+func (e *EventEmitter) removeAllOf(event string) {
+	ls := e.events[event]
+	if len(ls) == 0 {
+		return
+	}
+	delete(e.events, event)
+	e.names = slices.DeleteFunc(e.names, func(n string) bool { return n == event })
+	if len(e.events["removeListener"]) > 0 {
+		// Node emits in LIFO order when removing all listeners of an event.
+		for i := len(ls) - 1; i >= 0; i-- {
+			e.emit2("removeListener", event, ls[i].fn)
+		}
+	}
+}
+
+// Emit calls every listener of event, synchronously and in registration
+// order, with args, and reports whether there were listeners. It iterates
+// over the listeners as they were when it started: a listener added during
+// the emit is not called, a listener removed during it still is. Once
+// listeners are removed before they are called.
+//
+// Emitting "error" with no listener is an unhandled error: Emit reports it
+// to the loop, whose Run returns it, and returns false.
+func (e *EventEmitter) Emit(event string, args ...any) bool {
+	ls := e.events[event]
+	if len(ls) == 0 {
+		if event == "error" {
+			e.unhandled(args)
+		}
+		return false
+	}
+	e.call(ls, args)
+	return true
+}
+
+func (e *EventEmitter) call(ls []*Listener, args []any) {
+	for _, l := range ls {
+		if l.once {
+			e.RemoveListener(l.event, l)
+		}
+		l.fn(args...)
+	}
+}
+
+func (e *EventEmitter) unhandled(args []any) {
+	var err error
+	if len(args) > 0 {
+		if er, ok := args[0].(error); ok {
+			err = er
+		} else {
+			err = fmt.Errorf("stream: unhandled 'error' event (%v)", args[0])
+		}
+	} else {
+		err = fmt.Errorf("stream: unhandled 'error' event")
+	}
+	loopOrDefault(e.loop).reportUnhandled(err)
+}
+
+// emit0, emit1 and emit2 are Emit for the library's own events. They pass
+// the arguments on a reusable stack instead of a fresh variadic slice, so
+// emitting a chunk does not allocate.
+func (e *EventEmitter) emit0(event string) bool {
+	ls := e.events[event]
+	if len(ls) == 0 {
+		return false
+	}
+	e.call(ls, nil)
+	return true
+}
+
+func (e *EventEmitter) emit1(event string, a any) bool {
+	ls := e.events[event]
+	if len(ls) == 0 {
+		if event == "error" {
+			e.unhandled([]any{a})
+		}
+		return false
+	}
+	base := len(e.scratch)
+	e.scratch = append(e.scratch, a)
+	e.call(ls, e.scratch[base:base+1:base+1])
+	e.scratch[base] = nil
+	e.scratch = e.scratch[:base]
+	return true
+}
+
+func (e *EventEmitter) emit2(event string, a, b any) bool {
+	ls := e.events[event]
+	if len(ls) == 0 {
+		return false
+	}
+	base := len(e.scratch)
+	e.scratch = append(e.scratch, a, b)
+	e.call(ls, e.scratch[base:base+2:base+2])
+	e.scratch[base], e.scratch[base+1] = nil, nil
+	e.scratch = e.scratch[:base]
+	return true
+}
+
+// ListenerCount returns the number of listeners of event. With a handle, it
+// counts only that listener (0 or 1).
+func (e *EventEmitter) ListenerCount(event string, l ...*Listener) int {
+	ls := e.events[event]
+	if len(l) == 0 {
+		return len(ls)
+	}
+	n := 0
+	for _, x := range ls {
+		if slices.Contains(l, x) {
+			n++
+		}
+	}
+	return n
+}
+
+// Listeners returns a copy of the functions listening to event, once
+// listeners included.
+func (e *EventEmitter) Listeners(event string) []Handler {
+	ls := e.events[event]
+	out := make([]Handler, len(ls))
+	for i, l := range ls {
+		out[i] = l.fn
+	}
+	return out
+}
+
+// RawListeners returns a copy of the handles of event's listeners; a
+// handle's Once method tells the once listeners apart.
+func (e *EventEmitter) RawListeners(event string) []*Listener {
+	return slices.Clone(e.events[event])
+}
+
+// EventNames returns the events that have listeners, in the order they got
+// their first one.
+func (e *EventEmitter) EventNames() []string { return slices.Clone(e.names) }
+
+// SetMaxListeners sets the number of listeners per event past which a
+// possible-leak warning is printed once; 0 means unlimited.
+func (e *EventEmitter) SetMaxListeners(n int) {
+	if n < 0 {
+		panic("stream: SetMaxListeners: negative limit")
+	}
+	e.maxListeners, e.maxSet = n, true
+}
+
+// GetMaxListeners returns the limit set by SetMaxListeners, or
+// DefaultMaxListeners.
+func (e *EventEmitter) GetMaxListeners() int {
+	if !e.maxSet {
+		return DefaultMaxListeners
+	}
+	return e.maxListeners
+}

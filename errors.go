@@ -1,0 +1,165 @@
+package stream
+
+import (
+	"errors"
+	"fmt"
+)
+
+// Error is an error with one of Node's error codes, such as
+// ERR_STREAM_WRITE_AFTER_END. Every error the package makes itself is an
+// *Error, so a caller can switch on the code:
+//
+//	var se *stream.Error
+//	if errors.As(err, &se) && se.Code == "ERR_STREAM_DESTROYED" { ... }
+//
+// or, more simply, compare with the sentinel of the code:
+//
+//	if errors.Is(err, stream.ErrDestroyed) { ... }
+//
+// An *Error matches a sentinel with errors.Is when their codes are equal.
+type Error struct {
+	// Code is Node's code, for example "ERR_STREAM_PREMATURE_CLOSE", or
+	// "ABORT_ERR" for an AbortError.
+	Code string
+	// Name is the JavaScript class Node uses for this error: "Error",
+	// "TypeError", "RangeError" or "AbortError".
+	Name string
+	// Message reads like Node's message for the same situation.
+	Message string
+	// Cause is the error this one wraps, if any (Node's err.cause).
+	Cause error
+}
+
+// Error returns the message followed by the code in brackets, the way Node
+// prints such errors: "write after end [ERR_STREAM_WRITE_AFTER_END]".
+func (e *Error) Error() string {
+	if e.Code == "" {
+		return e.Message
+	}
+	return e.Message + " [" + e.Code + "]"
+}
+
+// Unwrap returns the cause.
+func (e *Error) Unwrap() error { return e.Cause }
+
+// Is reports whether target is an *Error with the same code. It makes
+// errors.Is(err, ErrWriteAfterEnd) true for every write-after-end error,
+// whatever its message.
+func (e *Error) Is(target error) bool {
+	t, ok := target.(*Error)
+	return ok && t.Code != "" && t.Code == e.Code
+}
+
+// ErrorCode returns Node's code of err: the Code of the first *Error in its
+// chain, or "" when there is none.
+func ErrorCode(err error) string {
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Code
+	}
+	return ""
+}
+
+// The sentinels, one per Node code the package uses. Compare with errors.Is;
+// the errors the package returns are fresh values with a more specific
+// message, never these values themselves.
+var (
+	// ErrInvalidArgType is ERR_INVALID_ARG_TYPE: a chunk or argument of the
+	// wrong type, such as an int written to a stream not in object mode.
+	ErrInvalidArgType = &Error{Code: "ERR_INVALID_ARG_TYPE", Name: "TypeError", Message: "stream: invalid argument type"}
+	// ErrInvalidArgValue is ERR_INVALID_ARG_VALUE, for example a negative
+	// highWaterMark.
+	ErrInvalidArgValue = &Error{Code: "ERR_INVALID_ARG_VALUE", Name: "TypeError", Message: "stream: invalid argument value"}
+	// ErrInvalidReturnValue is ERR_INVALID_RETURN_VALUE.
+	ErrInvalidReturnValue = &Error{Code: "ERR_INVALID_RETURN_VALUE", Name: "TypeError", Message: "stream: invalid return value"}
+	// ErrMissingArgs is ERR_MISSING_ARGS, for example Pipeline with fewer
+	// than two streams.
+	ErrMissingArgs = &Error{Code: "ERR_MISSING_ARGS", Name: "TypeError", Message: "stream: missing arguments"}
+	// ErrMethodNotImplemented is ERR_METHOD_NOT_IMPLEMENTED: a hook such as
+	// Read, Write or Transform that the stream needs was not supplied.
+	ErrMethodNotImplemented = &Error{Code: "ERR_METHOD_NOT_IMPLEMENTED", Name: "Error", Message: "stream: method not implemented"}
+	// ErrMultipleCallback is ERR_MULTIPLE_CALLBACK: a hook called its
+	// callback more than once.
+	ErrMultipleCallback = &Error{Code: "ERR_MULTIPLE_CALLBACK", Name: "Error", Message: "Callback called multiple times"}
+	// ErrOutOfRange is ERR_OUT_OF_RANGE.
+	ErrOutOfRange = &Error{Code: "ERR_OUT_OF_RANGE", Name: "RangeError", Message: "stream: value out of range"}
+	// ErrAlreadyFinished is ERR_STREAM_ALREADY_FINISHED: End called on a
+	// stream that has already emitted 'finish'.
+	ErrAlreadyFinished = &Error{Code: "ERR_STREAM_ALREADY_FINISHED", Name: "Error", Message: "Cannot call end after a stream was finished"}
+	// ErrCannotPipe is ERR_STREAM_CANNOT_PIPE: piping from a stream that is
+	// not readable.
+	ErrCannotPipe = &Error{Code: "ERR_STREAM_CANNOT_PIPE", Name: "Error", Message: "Cannot pipe, not readable"}
+	// ErrDestroyed is ERR_STREAM_DESTROYED: a write (or another call) on a
+	// stream that has been destroyed.
+	ErrDestroyed = &Error{Code: "ERR_STREAM_DESTROYED", Name: "Error", Message: "Cannot call write after a stream was destroyed"}
+	// ErrNullValues is ERR_STREAM_NULL_VALUES: Write(nil).
+	ErrNullValues = &Error{Code: "ERR_STREAM_NULL_VALUES", Name: "TypeError", Message: "May not write null values to stream"}
+	// ErrPrematureClose is ERR_STREAM_PREMATURE_CLOSE: a stream closed
+	// before it ended or finished.
+	ErrPrematureClose = &Error{Code: "ERR_STREAM_PREMATURE_CLOSE", Name: "Error", Message: "Premature close"}
+	// ErrPushAfterEOF is ERR_STREAM_PUSH_AFTER_EOF: Push after Push(nil).
+	ErrPushAfterEOF = &Error{Code: "ERR_STREAM_PUSH_AFTER_EOF", Name: "Error", Message: "stream.push() after EOF"}
+	// ErrUnshiftAfterEnd is ERR_STREAM_UNSHIFT_AFTER_END_EVENT.
+	ErrUnshiftAfterEnd = &Error{Code: "ERR_STREAM_UNSHIFT_AFTER_END_EVENT", Name: "Error", Message: "stream.unshift() after end event"}
+	// ErrWriteAfterEnd is ERR_STREAM_WRITE_AFTER_END: Write after End.
+	ErrWriteAfterEnd = &Error{Code: "ERR_STREAM_WRITE_AFTER_END", Name: "Error", Message: "write after end"}
+	// ErrUnknownEncoding is ERR_UNKNOWN_ENCODING: an encoding name Node
+	// does not know.
+	ErrUnknownEncoding = &Error{Code: "ERR_UNKNOWN_ENCODING", Name: "TypeError", Message: "Unknown encoding"}
+	// ErrAbort is the AbortError (code ABORT_ERR) a stream is destroyed
+	// with when its context is cancelled.
+	ErrAbort = &Error{Code: "ABORT_ERR", Name: "AbortError", Message: "The operation was aborted"}
+	// ErrReentrant is returned by a blocking call (Loop.Run, the io
+	// adapters, Pipeline) made on the loop it would wait for, which would
+	// otherwise deadlock.
+	ErrReentrant = &Error{Code: "ERR_STREAM_REENTRANT", Name: "Error", Message: "stream: blocking call made on its own loop"}
+)
+
+// newError returns a fresh error with the code of sentinel and the given
+// message (the sentinel's own when msg is empty).
+func newError(sentinel *Error, msg string) *Error {
+	if msg == "" {
+		msg = sentinel.Message
+	}
+	return &Error{Code: sentinel.Code, Name: sentinel.Name, Message: msg}
+}
+
+func errInvalidArgType(name, want string, got any) *Error {
+	return newError(ErrInvalidArgType, fmt.Sprintf("The %q argument must be %s. Received %s", name, want, describe(got)))
+}
+
+func errInvalidArgValue(name string, got any) *Error {
+	return newError(ErrInvalidArgValue, fmt.Sprintf("The property '%s' is invalid. Received %v", name, got))
+}
+
+func errUnknownEncoding(enc string) *Error {
+	return newError(ErrUnknownEncoding, "Unknown encoding: "+enc)
+}
+
+func errMethodNotImplemented(method string) *Error {
+	return newError(ErrMethodNotImplemented, "The "+method+" method is not implemented")
+}
+
+func errDestroyed(method string) *Error {
+	return newError(ErrDestroyed, "Cannot call "+method+" after a stream was destroyed")
+}
+
+// errAbort returns an AbortError whose cause is cause (a context's error).
+func errAbort(cause error) *Error {
+	e := newError(ErrAbort, "")
+	e.Cause = cause
+	return e
+}
+
+// describe renders a Go value for an error message, the way Node's
+// ERR_INVALID_ARG_TYPE describes what it received.
+func describe(v any) string {
+	switch v := v.(type) {
+	case nil:
+		return "null"
+	case bool, int, int8, int16, int32, int64, uint, uint8, uint16, uint32, uint64, float32, float64:
+		return fmt.Sprintf("type %T (%v)", v, v)
+	default:
+		return fmt.Sprintf("an instance of %T", v)
+	}
+}

@@ -1,0 +1,9 @@
+module github.com/nodestream/stream
+
+go 1.26.0
+
+require (
+	github.com/stretchr/testify v1.12.1 // indirect
+	go.uber.org/goleak v1.3.0 // indirect
+	golang.org/x/text v0.43.0 // indirect
+)

@@ -1,0 +1,390 @@
+package stream
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"runtime"
+	"sync"
+	"sync/atomic"
+)
+
+// A Loop runs streams the way Node's single thread does: one callback at a
+// time, with a microtask queue (NextTick, Node's process.nextTick) drained
+// completely after every macrotask, and a FIFO macrotask queue (Post, Node's
+// setImmediate).
+//
+// Every stream belongs to one Loop, and its state changes, hooks, callbacks
+// and listeners all run on that loop. A loop has no goroutine of its own: the
+// goroutine that calls [Loop.Run] drives it until it is idle. So a panic in a
+// hook or a listener comes out of Run in the caller's goroutine, and an idle
+// loop costs nothing.
+//
+// Streams on different loops can run in parallel; streams on one loop never
+// do. Use one loop per independent group of streams (a connection, a
+// request) to use several cores.
+//
+// Post, Hold, Close and Run are safe for use by multiple goroutines. Every
+// other method must be called on the loop: from a hook, a listener or a task
+// running on it, or while no goroutine is running the loop at all.
+type Loop struct {
+	// The door from other goroutines, guarded by mu.
+	mu     sync.Mutex
+	inbox  []task        // macrotasks, in the order they were posted
+	spare  []task        // the previous inbox, reused to avoid allocation
+	closed bool          // set by Close; Post then refuses work
+	wake   chan struct{} // capacity 1: a signal that inbox or pending changed
+
+	pending atomic.Int64 // outstanding Hold tokens
+	driver  atomic.Int64 // goroutine id of the goroutine inside Run, 0 if none
+	runMu   sync.Mutex   // serialises Run calls
+
+	// Owned by the driver (or by the only goroutine using the loop while
+	// no one runs it).
+	ticks ring[task]
+	errs  []error // unhandled errors since Run started
+}
+
+// task is one queued callback. Storing a func(any) and its argument instead
+// of a closure lets the streams queue their internal work without
+// allocating: the argument is usually the stream itself.
+type task struct {
+	fn  func(any)
+	arg any
+}
+
+func callFunc(f any) { f.(func())() }
+
+// NewLoop returns a new, idle loop.
+func NewLoop() *Loop {
+	return &Loop{wake: make(chan struct{}, 1)}
+}
+
+var defaultLoop = NewLoop()
+
+// DefaultLoop returns the package's default loop, used by every stream whose
+// options name no loop.
+func DefaultLoop() *Loop { return defaultLoop }
+
+// Run runs fn on the default loop and returns when the loop is idle. See
+// [Loop.Run].
+func Run(fn func()) error { return defaultLoop.Run(fn) }
+
+func loopOrDefault(l *Loop) *Loop {
+	if l == nil {
+		return defaultLoop
+	}
+	return l
+}
+
+// NextTick queues fn on the microtask queue, like Node's process.nextTick:
+// it runs after the current callback returns and before the next macrotask,
+// in the order queued. Must be called on the loop.
+func (l *Loop) NextTick(fn func()) {
+	l.check()
+	l.ticks.push(task{callFunc, fn})
+}
+
+// tick queues fn(arg) on the microtask queue without allocating a closure.
+func (l *Loop) tick(fn func(any), arg any) {
+	l.ticks.push(task{fn, arg})
+}
+
+// Post queues fn on the macrotask queue, like Node's setImmediate, and wakes
+// the loop if it is waiting. It is safe to call from any goroutine: it is
+// how a goroutine that finished some work hands its result to the loop.
+// Post reports false, and drops fn, when the loop has been closed.
+func (l *Loop) Post(fn func()) bool {
+	return l.post(task{callFunc, fn})
+}
+
+func (l *Loop) post(t task) bool {
+	l.mu.Lock()
+	if l.closed {
+		l.mu.Unlock()
+		return false
+	}
+	l.inbox = append(l.inbox, t)
+	l.mu.Unlock()
+	select {
+	case l.wake <- struct{}{}:
+	default:
+	}
+	return true
+}
+
+// Close stops the loop from taking new work: later calls to Post report
+// false and later calls to Run return an error. Work already queued still
+// runs when Run is called. Close is safe to call from any goroutine, more
+// than once.
+func (l *Loop) Close() {
+	l.mu.Lock()
+	l.closed = true
+	l.mu.Unlock()
+}
+
+// errLoopClosed is what Run returns on a closed loop.
+var errLoopClosed = errors.New("stream: loop is closed")
+
+// Run enters the loop: it runs fn as a macrotask, then every task queued
+// after it, and returns when the loop is idle, that is when both queues are
+// empty and no [Pending] token is outstanding. It is how a Go program enters
+// the stream world, as a Node script's top level does. fn may be nil, to
+// run only what is already queued.
+//
+// Run returns the unhandled errors raised while it ran, joined: an 'error'
+// event emitted with no listener (which would crash a Node process) is
+// recorded and the loop goes on. A panic in a task is not recovered: it
+// comes out of Run in the caller's goroutine, and whatever was queued stays
+// queued for the next Run.
+//
+// Calls to Run on one loop are serialised. Run called on the loop itself
+// (from a task) would wait for itself; it returns an error wrapping
+// [ErrReentrant] instead.
+func (l *Loop) Run(fn func()) error {
+	me := goid()
+	if l.driver.Load() == me {
+		return fmt.Errorf("stream: Loop.Run called from a task on the same loop: %w", newError(ErrReentrant, ""))
+	}
+	l.runMu.Lock()
+	defer l.runMu.Unlock()
+	l.mu.Lock()
+	closed := l.closed
+	l.mu.Unlock()
+	if closed {
+		return errLoopClosed
+	}
+	l.driver.Store(me)
+	defer l.driver.Store(0)
+	l.errs = nil
+
+	l.drainTicks() // anything queued while no one ran the loop
+	if fn != nil {
+		fn()
+		l.drainTicks()
+	}
+	for {
+		l.mu.Lock()
+		batch := l.inbox
+		l.inbox = l.spare[:0]
+		l.mu.Unlock()
+		if len(batch) == 0 {
+			l.spare = batch
+			if l.pending.Load() == 0 {
+				// Make sure nothing slipped in between the two reads.
+				l.mu.Lock()
+				empty := len(l.inbox) == 0
+				l.mu.Unlock()
+				if empty && l.pending.Load() == 0 {
+					break
+				}
+				continue
+			}
+			<-l.wake
+			continue
+		}
+		for i := range batch {
+			t := batch[i]
+			batch[i] = task{}
+			t.fn(t.arg)
+			l.drainTicks()
+		}
+		l.mu.Lock()
+		if len(l.spare) == 0 && cap(batch) > cap(l.spare) {
+			l.spare = batch[:0]
+		}
+		l.mu.Unlock()
+	}
+	errs := l.errs
+	l.errs = nil
+	return errors.Join(errs...)
+}
+
+// drainTicks runs the microtask queue until it is empty, including
+// microtasks queued while draining.
+func (l *Loop) drainTicks() {
+	for {
+		t, ok := l.ticks.shift()
+		if !ok {
+			return
+		}
+		t.fn(t.arg)
+	}
+}
+
+// reportUnhandled records an error nobody handled; Run returns it.
+func (l *Loop) reportUnhandled(err error) {
+	l.errs = append(l.errs, err)
+}
+
+// Pending is a token for work in progress off the loop. While a token is
+// outstanding, Run does not return: the loop waits for the token to be
+// resolved. Resolve it exactly once.
+type Pending struct {
+	l    *Loop
+	done atomic.Bool
+}
+
+// Hold returns a token that keeps the loop from going idle until it is
+// resolved. Hold is safe to call from any goroutine, but it only keeps a
+// running Run alive if it is called before that Run finds the loop idle:
+// call it on the loop, before starting the work it stands for.
+func (l *Loop) Hold() *Pending {
+	l.pending.Add(1)
+	return &Pending{l: l}
+}
+
+// Resolve posts fn (which may be nil) to the loop as a macrotask and
+// releases the token once fn has run. It is safe to call from any
+// goroutine. Resolving a token twice is a bug and panics. If the loop was
+// closed, fn is dropped and the token is released.
+func (p *Pending) Resolve(fn func()) {
+	if !p.done.CompareAndSwap(false, true) {
+		panic("stream: Pending.Resolve called twice")
+	}
+	l := p.l
+	ok := l.post(task{func(any) {
+		l.pending.Add(-1)
+		if fn != nil {
+			fn()
+		}
+	}, nil})
+	if !ok {
+		l.pending.Add(-1)
+		select {
+		case l.wake <- struct{}{}:
+		default:
+		}
+	}
+}
+
+// Go runs work on a new goroutine and then runs the function work returns
+// (if not nil) on the loop, keeping the loop from going idle meanwhile. It
+// is the way to do blocking I/O for a stream: work blocks off the loop and
+// must not touch stream state; the returned function runs on the loop and
+// may.
+//
+// A panic in work is not lost: it is raised again on the loop, so it comes
+// out of Run.
+func (l *Loop) Go(work func() func()) {
+	p := l.Hold()
+	go func() {
+		var then func()
+		defer func() {
+			if v := recover(); v != nil {
+				p.Resolve(func() { panic(fmt.Sprintf("stream: panic in Loop.Go work: %v", v)) })
+				return
+			}
+			p.Resolve(then)
+		}()
+		then = work()
+	}()
+}
+
+// OnLoop reports whether the calling goroutine is the one running the loop.
+func (l *Loop) OnLoop() bool {
+	d := l.driver.Load()
+	return d != 0 && d == goid()
+}
+
+// debugChecks turns on the loop-ownership checks of every loop-only method.
+// It is set by the package's own tests, or with NODESTREAM_DEBUG=1.
+var debugChecks = os.Getenv("NODESTREAM_DEBUG") == "1"
+
+// check panics, when debug checks are on, if the caller is not on the loop
+// while another goroutine runs it.
+func (l *Loop) check() {
+	if !debugChecks {
+		return
+	}
+	d := l.driver.Load()
+	if d == 0 {
+		return
+	}
+	if me := goid(); me != d {
+		panic(fmt.Sprintf("stream: loop-only method called on goroutine %d while the loop runs on goroutine %d", me, d))
+	}
+}
+
+// goid returns the current goroutine's id, parsed from runtime.Stack's
+// header ("goroutine 18 [running]:"). It costs about a microsecond: it is
+// used where a wrong goroutine would deadlock or race, never per chunk
+// unless debug checks are on.
+func goid() int64 {
+	var buf [32]byte
+	n := runtime.Stack(buf[:], false)
+	b := buf[len("goroutine "):n]
+	var id int64
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			break
+		}
+		id = id*10 + int64(c-'0')
+	}
+	return id
+}
+
+// ring is a growable FIFO queue over a slice that reuses its storage, so a
+// steady stream of pushes and shifts does not allocate.
+type ring[T any] struct {
+	buf  []T
+	head int
+	n    int
+}
+
+func (r *ring[T]) len() int { return r.n }
+
+func (r *ring[T]) push(v T) {
+	if r.n == len(r.buf) {
+		r.grow()
+	}
+	r.buf[(r.head+r.n)&(len(r.buf)-1)] = v
+	r.n++
+}
+
+func (r *ring[T]) unshift(v T) {
+	if r.n == len(r.buf) {
+		r.grow()
+	}
+	r.head = (r.head - 1) & (len(r.buf) - 1)
+	r.buf[r.head] = v
+	r.n++
+}
+
+func (r *ring[T]) shift() (T, bool) {
+	var zero T
+	if r.n == 0 {
+		return zero, false
+	}
+	v := r.buf[r.head]
+	r.buf[r.head] = zero
+	r.head = (r.head + 1) & (len(r.buf) - 1)
+	r.n--
+	return v, true
+}
+
+// at returns the i-th element from the front.
+func (r *ring[T]) at(i int) T { return r.buf[(r.head+i)&(len(r.buf)-1)] }
+
+// set replaces the i-th element from the front.
+func (r *ring[T]) set(i int, v T) { r.buf[(r.head+i)&(len(r.buf)-1)] = v }
+
+func (r *ring[T]) clear() {
+	var zero T
+	for i := 0; i < r.n; i++ {
+		r.set(i, zero)
+	}
+	r.head, r.n = 0, 0
+}
+
+func (r *ring[T]) grow() {
+	size := len(r.buf) * 2
+	if size == 0 {
+		size = 8
+	}
+	nb := make([]T, size)
+	for i := 0; i < r.n; i++ {
+		nb[i] = r.at(i)
+	}
+	r.buf, r.head = nb, 0
+}
