@@ -163,3 +163,18 @@ func describe(v any) string {
 		return fmt.Sprintf("an instance of %T", v)
 	}
 }
+
+// thrown carries an error that Node throws synchronously from deep inside
+// the machinery (a missing write or transform hook). The public method
+// that started the call recovers it with catchThrown and returns it.
+type thrown struct{ err error }
+
+func catchThrown(errp *error) {
+	if v := recover(); v != nil {
+		if t, ok := v.(thrown); ok {
+			*errp = t.err
+			return
+		}
+		panic(v)
+	}
+}

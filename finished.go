@@ -1,0 +1,283 @@
+package stream
+
+// StreamLike is any stream of this package: *Readable, *Writable, *Duplex,
+// *Transform, *PassThrough, and user types that embed one of them.
+type StreamLike interface {
+	base() *Stream
+}
+
+func (s *Stream) base() *Stream { return s }
+
+// FinishedOptions configures FinishedWith (Node's finished(stream,
+// options, callback)).
+type FinishedOptions struct {
+	// Readable: whether to wait for the readable side's 'end'. Nil means
+	// yes if the stream has a readable side.
+	Readable *bool
+	// Writable: whether to wait for the writable side's 'finish'. Nil
+	// means yes if the stream has a writable side.
+	Writable *bool
+	// Error: whether an 'error' event ends the wait. Nil means true.
+	Error *bool
+}
+
+// Finished calls cb once s is done, as Node's stream.finished: with nil
+// after 'end' (readable side) and 'finish' (writable side), with the error
+// of an 'error' event, or with ERR_STREAM_PREMATURE_CLOSE if the stream
+// closes before it ended or finished. cb is called at most once. Finished
+// returns a function that removes the listeners it added (after which cb is
+// never called). Must be called on the stream's loop.
+func Finished(s StreamLike, cb func(error)) (cleanup func()) {
+	return FinishedWith(s, FinishedOptions{}, cb)
+}
+
+// FinishedWith is Finished with options.
+func FinishedWith(sl StreamLike, opts FinishedOptions, cb func(error)) (cleanup func()) {
+	s := sl.base()
+	s.loop.check()
+	rs, ws := s.rs, s.ws
+
+	readable := s.isReadableNodeStream()
+	if opts.Readable != nil {
+		readable = *opts.Readable
+	}
+	writable := s.isWritableNodeStream()
+	if opts.Writable != nil {
+		writable = *opts.Writable
+	}
+
+	done := false
+	callback := func(err error) {
+		if done {
+			return
+		}
+		done = true
+		cb(err)
+	}
+
+	willEmitClose := s.willEmitClose() &&
+		s.isReadableNodeStream() == readable &&
+		s.isWritableNodeStream() == writable
+
+	writableFinished := s.isWritableFinished(false)
+	readableFinished := s.isReadableFinished(false)
+
+	onfinish := func(...any) {
+		writableFinished = true
+		if s.destroyedProp() {
+			willEmitClose = false
+		}
+		if willEmitClose && (!s.readableProp() || readable) {
+			return
+		}
+		if !readable || readableFinished {
+			callback(nil)
+		}
+	}
+	onend := func(...any) {
+		readableFinished = true
+		if s.destroyedProp() {
+			willEmitClose = false
+		}
+		if willEmitClose && (!s.writableProp() || writable) {
+			return
+		}
+		if !writable || writableFinished {
+			callback(nil)
+		}
+	}
+	onerror := func(args ...any) {
+		err, _ := args[0].(error)
+		callback(err)
+	}
+	onclose := func(...any) {
+		if err := s.erroredEither(); err != nil {
+			callback(err)
+			return
+		}
+		if readable && !readableFinished && s.isReadableNodeStream() {
+			if !s.isReadableFinished(false) {
+				callback(newError(ErrPrematureClose, ""))
+				return
+			}
+		}
+		if writable && !writableFinished {
+			if !s.isWritableFinished(false) {
+				callback(newError(ErrPrematureClose, ""))
+				return
+			}
+		}
+		callback(nil)
+	}
+	onclosed := func() {
+		callback(s.erroredEither())
+	}
+
+	endL := s.On("end", onend)
+	finishL := s.On("finish", onfinish)
+	var errorL *Listener
+	if opts.Error == nil || *opts.Error {
+		errorL = s.On("error", onerror)
+	}
+	closeL := s.On("close", onclose)
+
+	closed := (ws != nil && ws.Closed) || (rs != nil && rs.Closed)
+	switch {
+	case closed:
+		s.loop.NextTick(func() { onclose() })
+	case (ws != nil && ws.ErrorEmitted) || (rs != nil && rs.ErrorEmitted):
+		if !willEmitClose {
+			s.loop.NextTick(onclosed)
+		}
+	case !readable && (!willEmitClose || s.isReadable() == triTrue) &&
+		(writableFinished || s.isWritable() == triFalse) &&
+		(ws == nil || ws.PendingCB == 0):
+		s.loop.NextTick(onclosed)
+	case !writable && (!willEmitClose || s.isWritable() == triTrue) &&
+		(readableFinished || s.isReadable() == triFalse):
+		s.loop.NextTick(onclosed)
+	}
+
+	return func() {
+		callback = func(error) {}
+		s.RemoveListener("finish", finishL)
+		s.RemoveListener("end", endL)
+		if errorL != nil {
+			s.RemoveListener("error", errorL)
+		}
+		s.RemoveListener("close", closeL)
+	}
+}
+
+// The predicates of Node's internal/streams/utils, on our streams.
+
+type tri int8
+
+const (
+	triNull tri = iota
+	triFalse
+	triTrue
+)
+
+func triOf(b bool) tri {
+	if b {
+		return triTrue
+	}
+	return triFalse
+}
+
+func (s *Stream) isReadableNodeStream() bool {
+	return s.rs != nil && (s.ws == nil || s.rs.Readable)
+}
+
+func (s *Stream) isWritableNodeStream() bool {
+	return s.ws != nil && (s.rs == nil || s.ws.Writable)
+}
+
+func (s *Stream) isWritableFinished(strict bool) bool {
+	if !s.isWritableNodeStream() {
+		return false
+	}
+	ws := s.ws
+	if ws.Finished {
+		return true
+	}
+	if ws.Errored != nil {
+		return false
+	}
+	return !strict && ws.Ended && ws.Length == 0
+}
+
+func (s *Stream) isReadableFinished(strict bool) bool {
+	if !s.isReadableNodeStream() {
+		return false
+	}
+	rs := s.rs
+	if rs.Errored != nil {
+		return false
+	}
+	return rs.EndEmitted || (!strict && rs.Ended && rs.Length == 0)
+}
+
+func (s *Stream) isDestroyedAny() bool {
+	if s.destroyedProp() {
+		return true
+	}
+	if s.ws != nil {
+		return s.ws.Destroyed
+	}
+	return s.rs.Destroyed
+}
+
+// isReadable is Node's isReadable: null for a stream without a readable
+// side.
+func (s *Stream) isReadable() tri {
+	if s.rs == nil {
+		return triNull
+	}
+	if s.isDestroyedAny() {
+		return triFalse
+	}
+	return triOf(s.isReadableNodeStream() && s.readableProp() && !s.isReadableFinished(true))
+}
+
+// isWritable is Node's isWritable: null for a stream without a writable
+// side.
+func (s *Stream) isWritable() tri {
+	if s.ws == nil {
+		return triNull
+	}
+	if s.isDestroyedAny() {
+		return triFalse
+	}
+	return triOf(s.isWritableNodeStream() && s.writableProp() && !s.isWritableEnded())
+}
+
+func (s *Stream) isWritableEnded() bool {
+	ws := s.ws
+	if ws.Ending {
+		return true
+	}
+	if ws.Errored != nil {
+		return false
+	}
+	return ws.Ended
+}
+
+func (s *Stream) willEmitClose() bool {
+	var autoDestroy, emitClose, closed bool
+	if s.ws != nil {
+		autoDestroy, emitClose, closed = s.ws.AutoDestroy, s.ws.EmitClose, s.ws.Closed
+	} else {
+		autoDestroy, emitClose, closed = s.rs.AutoDestroy, s.rs.EmitClose, s.rs.Closed
+	}
+	return autoDestroy && emitClose && !closed
+}
+
+// destroyedProp is Node's destroyed getter: for a Duplex both sides must be
+// destroyed (they always are together).
+func (s *Stream) destroyedProp() bool {
+	if s.rs != nil && s.ws != nil {
+		return s.rs.Destroyed && s.ws.Destroyed
+	}
+	if s.rs != nil {
+		return s.rs.Destroyed
+	}
+	return s.ws.Destroyed
+}
+
+func (s *Stream) erroredEither() error {
+	if s.ws != nil && s.ws.Errored != nil {
+		return s.ws.Errored
+	}
+	if s.rs != nil && s.rs.Errored != nil {
+		return s.rs.Errored
+	}
+	return nil
+}
+
+// readableProp is Node's readable getter.
+func (s *Stream) readableProp() bool {
+	st := s.rs
+	return st != nil && st.Readable && !st.Destroyed && !st.ErrorEmitted && !st.EndEmitted
+}

@@ -1,0 +1,328 @@
+package stream
+
+// Stream is what every stream type shares: the event emitter, the loop, and
+// the destroy machinery of Node's internal/streams/destroy. A Readable has a
+// readable state, a Writable a writable state, and a Duplex (Transform,
+// PassThrough) both, on one Stream, so 'close' is emitted once and
+// Destroyed, Closed and Errored are shared.
+//
+// Stream's methods must be called on its loop.
+type Stream struct {
+	EventEmitter
+
+	loop *Loop
+	rs   *ReadableState // nil for a Writable
+	ws   *WritableState // nil for a Readable
+	self any            // the value handed to 'pipe'/'unpipe' listeners
+
+	allowHalfOpen bool
+	isDuplex      bool // a Duplex's destroy does not error the write buffer itself
+
+	readHook      func(size int)
+	writeHook     func(chunk any, encoding string, cb func(error))
+	writevHook    func(chunks []WriteChunk, cb func(error))
+	finalHook     func(cb func(error))
+	destroyHook   func(err error, cb func(error))
+	constructHook func(cb func(error))
+
+	// Node queues these as listeners of private symbols (kConstruct,
+	// kDestroy); they are not user-visible events.
+	onConstructed  []func()
+	onDestroyReady []func(error)
+
+	onwrite func(error) // the write hooks' callback, bound once
+	tr      *transformState
+}
+
+// Loop returns the loop the stream runs on.
+func (s *Stream) Loop() *Loop { return s.loop }
+
+func (s *Stream) initStream(loop *Loop, kind string, self any) {
+	s.loop = loopOrDefault(loop)
+	s.EventEmitter.loop = s.loop
+	s.EventEmitter.kind = kind
+	s.self = self
+}
+
+// Destroy destroys the stream, as Node's stream.destroy(err): the destroy
+// hook runs, then 'error' (if err is not nil) and 'close' are emitted on
+// later ticks. Destroyed, Errored and (after a synchronous hook) Closed
+// change at once. A second call does nothing. Pending writes are called back
+// with ERR_STREAM_DESTROYED.
+func (s *Stream) Destroy(err error) { s.DestroyWith(err, nil) }
+
+// DestroyWith is Destroy with a callback, called with the error the destroy
+// hook reported (or with nil at once if the stream was already destroyed).
+func (s *Stream) DestroyWith(err error, cb func(error)) {
+	s.loop.check()
+	if s.ws != nil && !s.isDuplex && (s.ws.buffered.len() > 0 || len(s.ws.onFinished) > 0) && !s.ws.Destroyed {
+		s.loop.tick(errorBufferTick, s)
+	}
+	s.destroy(err, cb)
+}
+
+func (s *Stream) destroy(err error, cb func(error)) {
+	r, w := s.rs, s.ws
+	if (w != nil && w.Destroyed) || (r != nil && r.Destroyed) {
+		if cb != nil {
+			cb(nil)
+		}
+		return
+	}
+	s.checkError(err)
+	if w != nil {
+		w.Destroyed = true
+	}
+	if r != nil {
+		r.Destroyed = true
+	}
+	if !s.constructed() {
+		s.onDestroyReady = append(s.onDestroyReady, func(er error) {
+			s.runDestroyHook(aggregateTwoErrors(er, err), cb)
+		})
+		return
+	}
+	s.runDestroyHook(err, cb)
+}
+
+func (s *Stream) constructed() bool {
+	if s.ws != nil {
+		return s.ws.Constructed
+	}
+	return s.rs.Constructed
+}
+
+// checkError records err as the stream's error unless one is recorded.
+func (s *Stream) checkError(err error) {
+	if err == nil {
+		return
+	}
+	if s.ws != nil && s.ws.Errored == nil {
+		s.ws.Errored = err
+	}
+	if s.rs != nil && s.rs.Errored == nil {
+		s.rs.Errored = err
+	}
+}
+
+func (s *Stream) runDestroyHook(err error, cb func(error)) {
+	called := false
+	done := func(err error) {
+		if called {
+			return
+		}
+		called = true
+		s.checkError(err)
+		if s.ws != nil {
+			s.ws.Closed = true
+		}
+		if s.rs != nil {
+			s.rs.Closed = true
+		}
+		if cb != nil {
+			cb(err)
+		}
+		if err != nil {
+			s.loop.tick(func(a any) {
+				st := a.(*errStream)
+				st.s.emitErrorNT(st.err)
+				st.s.emitCloseNT()
+			}, &errStream{s, err})
+		} else {
+			s.loop.tick(emitCloseTick, s)
+		}
+	}
+	if s.destroyHook != nil {
+		s.destroyHook(err, done)
+	} else {
+		done(err)
+	}
+}
+
+type errStream struct {
+	s   *Stream
+	err error
+}
+
+func emitCloseTick(a any) { a.(*Stream).emitCloseNT() }
+
+func (s *Stream) emitCloseNT() {
+	r, w := s.rs, s.ws
+	if w != nil {
+		w.CloseEmitted = true
+	}
+	if r != nil {
+		r.CloseEmitted = true
+	}
+	if (w != nil && w.EmitClose) || (r != nil && r.EmitClose) {
+		s.emit0("close")
+	}
+}
+
+func (s *Stream) emitErrorNT(err error) {
+	r, w := s.rs, s.ws
+	if (w != nil && w.ErrorEmitted) || (r != nil && r.ErrorEmitted) {
+		return
+	}
+	if w != nil {
+		w.ErrorEmitted = true
+	}
+	if r != nil {
+		r.ErrorEmitted = true
+	}
+	s.emit1("error", err)
+}
+
+// errorOrDestroy is Node's errorOrDestroy: destroy with err when the
+// stream auto-destroys; otherwise record err and emit 'error' (now, or on
+// the next tick when sync).
+func (s *Stream) errorOrDestroy(err error, sync bool) {
+	r, w := s.rs, s.ws
+	if (w != nil && w.Destroyed) || (r != nil && r.Destroyed) {
+		return
+	}
+	if (r != nil && r.AutoDestroy) || (w != nil && w.AutoDestroy) {
+		s.DestroyWith(err, nil)
+		return
+	}
+	if err == nil {
+		return
+	}
+	s.checkError(err)
+	if sync {
+		s.loop.tick(func(a any) {
+			st := a.(*errStream)
+			st.s.emitErrorNT(st.err)
+		}, &errStream{s, err})
+	} else {
+		s.emitErrorNT(err)
+	}
+}
+
+// startConstruct runs the construct hook on the next tick; reads and
+// writes wait until it calls back.
+func (s *Stream) startConstruct(onConstructed func()) {
+	if s.rs != nil {
+		s.rs.Constructed = false
+	}
+	if s.ws != nil {
+		s.ws.Constructed = false
+	}
+	s.onConstructed = append(s.onConstructed, onConstructed)
+	s.loop.tick(constructTick, s)
+}
+
+func constructTick(a any) {
+	s := a.(*Stream)
+	called := false
+	s.constructHook(func(err error) {
+		s.loop.tick(func(any) {
+			if called {
+				if err == nil {
+					err = newError(ErrMultipleCallback, "")
+				}
+				s.errorOrDestroy(err, false)
+				return
+			}
+			called = true
+			if s.rs != nil {
+				s.rs.Constructed = true
+			}
+			if s.ws != nil {
+				s.ws.Constructed = true
+			}
+			destroyed := (s.ws != nil && s.ws.Destroyed) || (s.ws == nil && s.rs.Destroyed)
+			switch {
+			case destroyed:
+				fns := s.onDestroyReady
+				s.onDestroyReady = nil
+				for _, f := range fns {
+					f(err)
+				}
+			case err != nil:
+				s.errorOrDestroy(err, true)
+			default:
+				fns := s.onConstructed
+				s.onConstructed = nil
+				for _, f := range fns {
+					f()
+				}
+			}
+		}, nil)
+	})
+}
+
+// aggregateTwoErrors combines a construct error and a destroy error as
+// Node does: the first if the second is nil or the same, else both.
+func aggregateTwoErrors(inner, outer error) error {
+	if inner != nil && outer != nil && inner != outer {
+		return &AggregateError{Errors: []error{outer, inner}}
+	}
+	if inner != nil {
+		return inner
+	}
+	return outer
+}
+
+// AggregateError holds several errors that happened together, as Node's
+// AggregateError.
+type AggregateError struct {
+	Errors []error
+}
+
+// Error joins the messages of the errors.
+func (e *AggregateError) Error() string {
+	s := ""
+	for i, err := range e.Errors {
+		if i > 0 {
+			s += "; "
+		}
+		s += err.Error()
+	}
+	return s
+}
+
+// Unwrap returns the errors, for errors.Is and errors.As.
+func (e *AggregateError) Unwrap() []error { return e.Errors }
+
+// Destroyed reports whether Destroy was called (Node's destroyed).
+func (s *Stream) Destroyed() bool {
+	if s.rs != nil && s.ws != nil {
+		return s.rs.Destroyed || s.ws.Destroyed
+	}
+	if s.rs != nil {
+		return s.rs.Destroyed
+	}
+	return s.ws.Destroyed
+}
+
+// Closed reports whether the stream has closed: its destroy hook has called
+// back (Node's closed).
+func (s *Stream) Closed() bool {
+	if s.rs != nil {
+		return s.rs.Closed
+	}
+	return s.ws.Closed
+}
+
+// Errored returns the error the stream was destroyed or failed with, or
+// nil (Node's errored).
+func (s *Stream) Errored() error {
+	if s.rs != nil {
+		return s.rs.Errored
+	}
+	return s.ws.Errored
+}
+
+// OnClose adds a listener for 'close'.
+func (s *Stream) OnClose(fn func()) *Listener {
+	return s.On("close", func(...any) { fn() })
+}
+
+// OnError adds a listener for 'error'.
+func (s *Stream) OnError(fn func(err error)) *Listener {
+	return s.On("error", func(args ...any) {
+		err, _ := args[0].(error)
+		fn(err)
+	})
+}
