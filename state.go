@@ -90,37 +90,37 @@ type WritableState struct {
 	HighWaterMark int  // Write returns false once Length reaches it
 	Length        int  // bytes (or objects) written and not yet called back
 
-	Corked         int    // Cork nesting depth
-	Sync           bool   // inside the write hook (or final)
-	Writing        bool   // a write or writev is in flight
-	NeedDrain      bool   // Write returned false; 'drain' is owed
-	Ending         bool   // End was called
-	Ended          bool   // End has returned
-	FinalCalled    bool   // the final hook was called
-	Prefinished    bool   // 'prefinish' was emitted
-	Finished       bool   // 'finish' was emitted
-	Errored        error  // the first write or destroy error
-	ErrorEmitted   bool   // 'error' was emitted
-	Destroyed      bool   // Destroy was called
-	Closed         bool   // the destroy hook has called back
-	CloseEmitted   bool   // 'close' was emitted
-	EmitClose      bool   // emit 'close' after destroy
-	AutoDestroy    bool   // destroy after 'finish' (and after errors)
-	DecodeStrings  bool   // strings are converted to bytes before the write hook
+	Corked          int    // Cork nesting depth
+	Sync            bool   // inside the write hook (or final)
+	Writing         bool   // a write or writev is in flight
+	NeedDrain       bool   // Write returned false; 'drain' is owed
+	Ending          bool   // End was called
+	Ended           bool   // End has returned
+	FinalCalled     bool   // the final hook was called
+	Prefinished     bool   // 'prefinish' was emitted
+	Finished        bool   // 'finish' was emitted
+	Errored         error  // the first write or destroy error
+	ErrorEmitted    bool   // 'error' was emitted
+	Destroyed       bool   // Destroy was called
+	Closed          bool   // the destroy hook has called back
+	CloseEmitted    bool   // 'close' was emitted
+	EmitClose       bool   // emit 'close' after destroy
+	AutoDestroy     bool   // destroy after 'finish' (and after errors)
+	DecodeStrings   bool   // strings are converted to bytes before the write hook
 	DefaultEncoding string // the encoding of strings written without one
-	Constructed    bool   // the construct hook (if any) has called back
-	PendingCB      int    // callbacks owed: writes in flight or buffered, final, finish
-	AllBuffers     bool   // every buffered chunk is bytes
-	AllNoop        bool   // no buffered write has a callback
+	Constructed     bool   // the construct hook (if any) has called back
+	PendingCB       int    // callbacks owed: writes in flight or buffered, final, finish
+	AllBuffers      bool   // every buffered chunk is bytes
+	AllNoop         bool   // no buffered write has a callback
 
 	// Writable is false for a Duplex made with Writable: false.
 	Writable bool
 
-	buffered      ring[writeReq] // writes waiting for the one in flight (or uncork)
+	buffered         ring[writeReq] // writes waiting for the one in flight (or uncork)
 	bufferProcessing bool
-	writeLen      int         // length of the write in flight
-	writeCB       func(error) // its callback, nil for none
-	expectWriteCB bool        // the write hook has not called back yet
+	writeLen         int         // length of the write in flight
+	writeCB          func(error) // its callback, nil for none
+	expectWriteCB    bool        // the write hook has not called back yet
 
 	afterWritePending bool        // an afterWrite is queued
 	afterWriteInfo    bool        // afterWriteCB/afterWriteCount describe a queued batch

@@ -170,4 +170,3 @@ func (s *Stream) transformPrefinish() {
 		s.transformFinal(nil)
 	}
 }
-
