@@ -46,7 +46,11 @@ var warnOutput io.Writer = os.Stderr
 //
 // Its methods must be called on the loop of the stream that embeds it.
 type EventEmitter struct {
-	events map[string][]*Listener // each slice is copy-on-write
+	// Listener lists, each copy-on-write so an emit can iterate over the
+	// list it started with. The events streams emit per chunk live in
+	// fixed slots, so emitting them needs no map lookup.
+	slots  [numSlots][]*Listener
+	events map[string][]*Listener // every other event
 	names  []string               // event names in the order they got listeners
 
 	maxListeners int  // meaningful when maxSet
@@ -62,6 +66,77 @@ type EventEmitter struct {
 	onAdd    func(event string) // after On, AddListener or Once
 	onRemove func(event string) // after RemoveListener (also once removal)
 	onRemAll func(event string) // after RemoveAllListeners ("" for all)
+}
+
+// The events with a fixed slot.
+const (
+	slotData = iota
+	slotReadable
+	slotDrain
+	slotEnd
+	slotFinish
+	slotPrefinish
+	slotClose
+	slotError
+	slotPause
+	slotResume
+	numSlots
+)
+
+func slotOf(event string) int {
+	switch event {
+	case "data":
+		return slotData
+	case "readable":
+		return slotReadable
+	case "drain":
+		return slotDrain
+	case "end":
+		return slotEnd
+	case "finish":
+		return slotFinish
+	case "prefinish":
+		return slotPrefinish
+	case "close":
+		return slotClose
+	case "error":
+		return slotError
+	case "pause":
+		return slotPause
+	case "resume":
+		return slotResume
+	}
+	return -1
+}
+
+// list returns the listeners of event.
+func (e *EventEmitter) list(event string) []*Listener {
+	if i := slotOf(event); i >= 0 {
+		return e.slots[i]
+	}
+	return e.events[event]
+}
+
+// setList replaces the listeners of event; an empty list removes the event
+// from EventNames.
+func (e *EventEmitter) setList(event string, ls []*Listener) {
+	had := len(e.list(event)) > 0
+	if i := slotOf(event); i >= 0 {
+		e.slots[i] = ls
+	} else if len(ls) == 0 {
+		delete(e.events, event)
+	} else {
+		if e.events == nil {
+			e.events = make(map[string][]*Listener)
+		}
+		e.events[event] = ls
+	}
+	switch {
+	case !had && len(ls) > 0:
+		e.names = append(e.names, event)
+	case had && len(ls) == 0:
+		e.names = slices.DeleteFunc(e.names, func(n string) bool { return n == event })
+	}
 }
 
 // On adds fn at the end of the listeners of event and returns its handle.
@@ -106,20 +181,14 @@ func (e *EventEmitter) add(event string, fn Handler, once, prepend bool) *Listen
 	if len(e.events["newListener"]) > 0 {
 		e.emit2("newListener", event, fn)
 	}
-	if e.events == nil {
-		e.events = make(map[string][]*Listener)
-	}
-	old, had := e.events[event]
+	old := e.list(event)
 	nl := make([]*Listener, 0, len(old)+1)
 	if prepend {
 		nl = append(append(nl, l), old...)
 	} else {
 		nl = append(append(nl, old...), l)
 	}
-	e.events[event] = nl
-	if !had {
-		e.names = append(e.names, event)
-	}
+	e.setList(event, nl)
 	if max := e.GetMaxListeners(); max > 0 && len(nl) > max && !e.warned[event] {
 		if e.warned == nil {
 			e.warned = make(map[string]bool)
@@ -151,7 +220,7 @@ func (e *EventEmitter) RemoveListener(event string, l *Listener) {
 func (e *EventEmitter) Off(event string, l *Listener) { e.RemoveListener(event, l) }
 
 func (e *EventEmitter) remove(event string, l *Listener) bool {
-	old := e.events[event]
+	old := e.list(event)
 	// Node removes the most recently added match; handles are unique, so
 	// the search direction only matters for speed.
 	i := slices.Index(old, l)
@@ -159,13 +228,12 @@ func (e *EventEmitter) remove(event string, l *Listener) bool {
 		return false
 	}
 	if len(old) == 1 {
-		delete(e.events, event)
-		e.names = slices.DeleteFunc(e.names, func(n string) bool { return n == event })
+		e.setList(event, nil)
 		return true
 	}
 	nl := make([]*Listener, 0, len(old)-1)
 	nl = append(append(nl, old[:i]...), old[i+1:]...)
-	e.events[event] = nl
+	e.setList(event, nl)
 	return true
 }
 
@@ -195,12 +263,11 @@ func (e *EventEmitter) RemoveAllListeners(events ...string) {
 }
 
 func (e *EventEmitter) removeAllOf(event string) {
-	ls := e.events[event]
+	ls := e.list(event)
 	if len(ls) == 0 {
 		return
 	}
-	delete(e.events, event)
-	e.names = slices.DeleteFunc(e.names, func(n string) bool { return n == event })
+	e.setList(event, nil)
 	if len(e.events["removeListener"]) > 0 {
 		// Node emits in LIFO order when removing all listeners of an event.
 		for i := len(ls) - 1; i >= 0; i-- {
@@ -218,7 +285,7 @@ func (e *EventEmitter) removeAllOf(event string) {
 // Emitting "error" with no listener is an unhandled error: Emit reports it
 // to the loop, whose Run returns it, and returns false.
 func (e *EventEmitter) Emit(event string, args ...any) bool {
-	ls := e.events[event]
+	ls := e.list(event)
 	if len(ls) == 0 {
 		if event == "error" {
 			e.unhandled(args)
@@ -252,11 +319,11 @@ func (e *EventEmitter) unhandled(args []any) {
 	loopOrDefault(e.loop).reportUnhandled(err)
 }
 
-// emit0, emit1 and emit2 are Emit for the library's own events. They pass
-// the arguments on a reusable stack instead of a fresh variadic slice, so
-// emitting a chunk does not allocate.
-func (e *EventEmitter) emit0(event string) bool {
-	ls := e.events[event]
+// emitSlot0, emitSlot1, emit1 and emit2 are Emit for the library's own
+// events. They pass the arguments on a reusable stack instead of a
+// fresh variadic slice, so emitting a chunk does not allocate.
+func (e *EventEmitter) emitSlot0(slot int) bool {
+	ls := e.slots[slot]
 	if len(ls) == 0 {
 		return false
 	}
@@ -264,10 +331,26 @@ func (e *EventEmitter) emit0(event string) bool {
 	return true
 }
 
-func (e *EventEmitter) emit1(event string, a any) bool {
-	ls := e.events[event]
+func (e *EventEmitter) emit0(event string) bool {
+	ls := e.list(event)
 	if len(ls) == 0 {
-		if event == "error" {
+		return false
+	}
+	e.call(ls, nil)
+	return true
+}
+
+func (e *EventEmitter) emitSlot1(slot int, a any) bool {
+	return e.emitList1(e.slots[slot], slot == slotError, a)
+}
+
+func (e *EventEmitter) emit1(event string, a any) bool {
+	return e.emitList1(e.list(event), event == "error", a)
+}
+
+func (e *EventEmitter) emitList1(ls []*Listener, isError bool, a any) bool {
+	if len(ls) == 0 {
+		if isError {
 			e.unhandled([]any{a})
 		}
 		return false
@@ -281,7 +364,7 @@ func (e *EventEmitter) emit1(event string, a any) bool {
 }
 
 func (e *EventEmitter) emit2(event string, a, b any) bool {
-	ls := e.events[event]
+	ls := e.list(event)
 	if len(ls) == 0 {
 		return false
 	}
@@ -296,7 +379,7 @@ func (e *EventEmitter) emit2(event string, a, b any) bool {
 // ListenerCount returns the number of listeners of event. With a handle, it
 // counts only that listener (0 or 1).
 func (e *EventEmitter) ListenerCount(event string, l ...*Listener) int {
-	ls := e.events[event]
+	ls := e.list(event)
 	if len(l) == 0 {
 		return len(ls)
 	}
@@ -312,7 +395,7 @@ func (e *EventEmitter) ListenerCount(event string, l ...*Listener) int {
 // Listeners returns a copy of the functions listening to event, once
 // listeners included.
 func (e *EventEmitter) Listeners(event string) []Handler {
-	ls := e.events[event]
+	ls := e.list(event)
 	out := make([]Handler, len(ls))
 	for i, l := range ls {
 		out[i] = l.fn
@@ -323,7 +406,7 @@ func (e *EventEmitter) Listeners(event string) []Handler {
 // RawListeners returns a copy of the handles of event's listeners; a
 // handle's Once method tells the once listeners apart.
 func (e *EventEmitter) RawListeners(event string) []*Listener {
-	return slices.Clone(e.events[event])
+	return slices.Clone(e.list(event))
 }
 
 // EventNames returns the events that have listeners, in the order they got

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"runtime"
+	"slices"
 	"sync"
 	"sync/atomic"
 )
@@ -35,9 +36,10 @@ type Loop struct {
 	closed bool          // set by Close; Post then refuses work
 	wake   chan struct{} // capacity 1: a signal that inbox or pending changed
 
-	pending atomic.Int64 // outstanding Hold tokens
-	driver  atomic.Int64 // goroutine id of the goroutine inside Run, 0 if none
-	runMu   sync.Mutex   // serialises Run calls
+	exited  chan struct{} // closed when the current driver stops; guarded by mu
+	pending atomic.Int64  // outstanding Hold tokens
+	driver  atomic.Int64  // goroutine id of the goroutine inside Run, 0 if none
+	runMu   sync.Mutex    // serialises Run calls
 
 	// Owned by the driver (or by the only goroutine using the loop while
 	// no one runs it).
@@ -114,9 +116,9 @@ func (l *Loop) post(t task) bool {
 }
 
 // Close stops the loop from taking new work: later calls to Post report
-// false and later calls to Run return an error. Work already queued still
-// runs when Run is called. Close is safe to call from any goroutine, more
-// than once.
+// false and later calls to Run return an error. A Run in progress goes on
+// with the work already queued until the loop is idle. Close is safe to
+// call from any goroutine, more than once.
 func (l *Loop) Close() {
 	l.mu.Lock()
 	l.closed = true
@@ -142,21 +144,32 @@ var errLoopClosed = errors.New("stream: loop is closed")
 // (from a task) would wait for itself; it returns an error wrapping
 // [ErrReentrant] instead.
 func (l *Loop) Run(fn func()) error {
-	me := goid()
-	if l.driver.Load() == me {
+	if l.OnLoop() {
 		return fmt.Errorf("stream: Loop.Run called from a task on the same loop: %w", newError(ErrReentrant, ""))
 	}
 	l.runMu.Lock()
 	defer l.runMu.Unlock()
+	return l.drive(fn, nil)
+}
+
+// errWouldBlock is returned by a blocking adapter whose loop went idle
+// before the awaited event: nothing left could ever cause it.
+var errWouldBlock = errors.New("stream: loop went idle while a blocking call waited; it would wait forever")
+
+// drive runs the loop on the calling goroutine, which must hold runMu: fn
+// first, then every task, until the loop is idle or stop is closed.
+func (l *Loop) drive(fn func(), stop <-chan struct{}) (err error) {
 	l.mu.Lock()
 	closed := l.closed
+	l.exited = make(chan struct{})
+	exited := l.exited
 	l.mu.Unlock()
+	defer close(exited)
 	if closed {
 		return errLoopClosed
 	}
-	l.driver.Store(me)
+	l.driver.Store(goid())
 	defer l.driver.Store(0)
-	l.errs = nil
 
 	l.drainTicks() // anything queued while no one ran the loop
 	if fn != nil {
@@ -164,40 +177,135 @@ func (l *Loop) Run(fn func()) error {
 		l.drainTicks()
 	}
 	for {
+		if stop != nil && isClosed(stop) {
+			break
+		}
 		l.mu.Lock()
 		batch := l.inbox
 		l.inbox = l.spare[:0]
+		l.spare = nil
 		l.mu.Unlock()
 		if len(batch) == 0 {
-			l.spare = batch
+			l.mu.Lock()
+			l.spare = batch[:0]
+			l.mu.Unlock()
 			if l.pending.Load() == 0 {
 				// Make sure nothing slipped in between the two reads.
 				l.mu.Lock()
 				empty := len(l.inbox) == 0
 				l.mu.Unlock()
 				if empty && l.pending.Load() == 0 {
+					if stop != nil && !isClosed(stop) {
+						err = errWouldBlock
+					}
 					break
 				}
 				continue
 			}
-			<-l.wake
+			if stop == nil {
+				<-l.wake
+			} else {
+				select {
+				case <-l.wake:
+				case <-stop:
+				}
+			}
 			continue
 		}
-		for i := range batch {
-			t := batch[i]
-			batch[i] = task{}
-			t.fn(t.arg)
-			l.drainTicks()
-		}
+		l.runBatch(batch)
 		l.mu.Lock()
-		if len(l.spare) == 0 && cap(batch) > cap(l.spare) {
+		if cap(batch) > cap(l.spare) {
 			l.spare = batch[:0]
 		}
 		l.mu.Unlock()
 	}
 	errs := l.errs
 	l.errs = nil
+	if err != nil {
+		errs = append(errs, err)
+	}
 	return errors.Join(errs...)
+}
+
+// runBatch runs the tasks of batch in order, each followed by the
+// microtasks it queued. If a task panics, the tasks after it go back to the
+// front of the queue, so the next Run still runs them.
+func (l *Loop) runBatch(batch []task) {
+	i := 0
+	defer func() {
+		if i < len(batch) {
+			rest := slices.Clone(batch[i+1:])
+			clear(batch)
+			l.mu.Lock()
+			l.inbox = append(rest, l.inbox...)
+			l.mu.Unlock()
+		}
+	}()
+	for ; i < len(batch); i++ {
+		t := batch[i]
+		batch[i] = task{}
+		t.fn(t.arg)
+		l.drainTicks()
+	}
+}
+
+func isClosed(c <-chan struct{}) bool {
+	select {
+	case <-c:
+		return true
+	default:
+		return false
+	}
+}
+
+// await runs fn on the loop and blocks the calling goroutine until fn's
+// work calls done. If no goroutine is running the loop, the caller drives
+// it meanwhile; otherwise fn is posted to the goroutine that does. It is
+// the door of the blocking adapters. Called on the loop itself it returns
+// an error wrapping ErrReentrant, and if the loop goes idle before done is
+// called it returns an error instead of waiting forever.
+func (l *Loop) await(fn func(done func())) error {
+	if l.OnLoop() {
+		return newError(ErrReentrant, "")
+	}
+	stop := make(chan struct{})
+	var once sync.Once
+	done := func() { once.Do(func() { close(stop) }) }
+	posted := false
+	for {
+		if l.runMu.TryLock() {
+			var err error
+			func() {
+				defer l.runMu.Unlock()
+				if posted {
+					err = l.drive(nil, stop)
+				} else {
+					err = l.drive(func() { fn(done) }, stop)
+				}
+			}()
+			if isClosed(stop) {
+				return nil
+			}
+			return err
+		}
+		l.mu.Lock()
+		exited := l.exited
+		l.mu.Unlock()
+		if !posted {
+			if !l.post(task{func(any) { fn(done) }, nil}) {
+				return errLoopClosed
+			}
+			posted = true
+		}
+		if exited == nil {
+			continue
+		}
+		select {
+		case <-stop:
+			return nil
+		case <-exited:
+		}
+	}
 }
 
 // drainTicks runs the microtask queue until it is empty, including

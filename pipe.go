@@ -141,7 +141,7 @@ func (r *Readable) PipeWith(dst WritableStream, opts PipeOptions) WritableStream
 			if !errorEmitted {
 				dest.errorOrDestroy(err, false)
 			} else {
-				dest.emit1("error", err)
+				dest.emitSlot1(slotError, err)
 			}
 		}
 	}

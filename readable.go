@@ -318,7 +318,7 @@ func (s *Stream) addChunk(chunk any, addToFront bool) {
 	if st.Flowing == FlowingTrue && !st.Sync && st.DataListening && st.Length == 0 {
 		st.AwaitDrainWriters = st.AwaitDrainWriters[:0]
 		st.DataEmitted = true
-		s.emit1("data", chunk)
+		s.emitSlot1(slotData, chunk)
 	} else {
 		st.Length += s.itemLen(chunk)
 		if addToFront {
@@ -368,7 +368,7 @@ func emitReadableTick(a any) { a.(*Stream).emitReadableNT() }
 func (s *Stream) emitReadableNT() {
 	st := s.rs
 	if !st.Destroyed && st.Errored == nil && (st.Length > 0 || st.Ended) {
-		s.emit0("readable")
+		s.emitSlot0(slotReadable)
 		st.EmittedReadable = false
 	}
 	if st.Flowing != FlowingTrue && !st.Ended && st.Length <= st.HighWaterMark {
@@ -574,7 +574,7 @@ func (s *Stream) read(n int, all bool) any {
 	}
 	if ret != nil && !st.ErrorEmitted && !st.CloseEmitted {
 		st.DataEmitted = true
-		s.emit1("data", ret)
+		s.emitSlot1(slotData, ret)
 	}
 	return ret
 }
@@ -725,7 +725,7 @@ func endReadableTick(a any) {
 	st := s.rs
 	if st.Errored == nil && !st.CloseEmitted && !st.EndEmitted && st.Length == 0 {
 		st.EndEmitted = true
-		s.emit0("end")
+		s.emitSlot0(slotEnd)
 		if s.ws != nil && s.writableProp() && !s.allowHalfOpen {
 			s.loop.tick(endWritableTick, s)
 		} else if st.AutoDestroy {
@@ -835,7 +835,7 @@ func resumeTick(a any) {
 		s.read(0, false)
 	}
 	st.ResumeScheduled = false
-	s.emit0("resume")
+	s.emitSlot0(slotResume)
 	s.flow()
 	if st.Flowing == FlowingTrue && !st.Reading {
 		s.read(0, false)
@@ -854,7 +854,7 @@ func (s *Stream) pause() {
 	st := s.rs
 	if st.Flowing != FlowingFalse {
 		st.Flowing = FlowingFalse
-		s.emit0("pause")
+		s.emitSlot0(slotPause)
 	}
 	st.HasPaused = true
 	st.Paused = true

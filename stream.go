@@ -155,7 +155,7 @@ func (s *Stream) emitCloseNT() {
 		r.CloseEmitted = true
 	}
 	if (w != nil && w.EmitClose) || (r != nil && r.EmitClose) {
-		s.emit0("close")
+		s.emitSlot0(slotClose)
 	}
 }
 
@@ -170,7 +170,7 @@ func (s *Stream) emitErrorNT(err error) {
 	if r != nil {
 		r.ErrorEmitted = true
 	}
-	s.emit1("error", err)
+	s.emitSlot1(slotError, err)
 }
 
 // errorOrDestroy is Node's errorOrDestroy: destroy with err when the

@@ -399,7 +399,7 @@ func (s *Stream) afterWrite(count int, cb func(error)) {
 	st.afterWritePending = false
 	if st.NeedDrain && !st.Ending && !st.Destroyed && st.Length == 0 {
 		st.NeedDrain = false
-		s.emit0("drain")
+		s.emitSlot0(slotDrain)
 	}
 	for ; count > 0; count-- {
 		st.PendingCB--
@@ -630,7 +630,7 @@ func (s *Stream) emitPrefinish() {
 	if s.tr != nil {
 		s.transformPrefinish()
 	}
-	s.emit0("prefinish")
+	s.emitSlot0(slotPrefinish)
 }
 
 func (s *Stream) prefinish() {
@@ -685,7 +685,7 @@ func (s *Stream) finish() {
 	st.PendingCB--
 	st.Finished = true
 	s.callFinishedCallbacks(nil)
-	s.emit0("finish")
+	s.emitSlot0(slotFinish)
 	if st.AutoDestroy {
 		rs := s.rs
 		if rs == nil || (rs.AutoDestroy && (rs.EndEmitted || !rs.Readable)) {

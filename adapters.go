@@ -1,0 +1,373 @@
+package stream
+
+import (
+	"errors"
+	"io"
+)
+
+// FromReader returns a Readable over r. Each time the stream wants data it
+// reads once from r on a goroutine (Loop.Go), into a fresh buffer of the
+// highWaterMark's size, and pushes what it got: backpressure is the
+// stream's, so r is not read ahead of the consumer. io.EOF ends the stream,
+// any other error destroys it with that error, and destroying the stream
+// closes r if it is an io.Closer. opts.Read is replaced; the other options
+// apply (ObjectMode is not supported).
+func FromReader(r io.Reader, opts ReadableOptions) *Readable {
+	var rd *Readable
+	userDestroy := opts.Destroy
+	opts.Read = func(size int) { readInto(rd.Stream, r, size) }
+	opts.Destroy = func(err error, cb func(error)) {
+		closeThen(rd.Stream, r, err, userDestroy, cb)
+	}
+	rd = NewReadable(opts)
+	return rd
+}
+
+// readInto reads once from r off the loop and pushes the result.
+func readInto(s *Stream, r io.Reader, size int) {
+	if size <= 0 {
+		size = 16 << 10
+	}
+	buf := make([]byte, size)
+	s.loop.Go(func() func() {
+		n, err := r.Read(buf)
+		return func() {
+			if s.rs.Destroyed {
+				return
+			}
+			if n > 0 {
+				s.push(buf[:n:n], "", false)
+			}
+			switch {
+			case err == io.EOF:
+				s.push(nil, "", false)
+			case err != nil:
+				s.DestroyWith(err, nil)
+			case n == 0:
+				// A Reader may return 0, nil: ask again.
+				s.loop.tick(func(any) {
+					if !s.rs.Ended && !s.rs.Destroyed {
+						s.rs.Reading = false
+						s.read(0, false)
+					}
+				}, nil)
+			}
+		}
+	})
+}
+
+// closeThen closes c (when it is an io.Closer) off the loop, then runs the
+// user's destroy hook or calls back.
+func closeThen(s *Stream, c any, err error, user func(error, func(error)), cb func(error)) {
+	finish := func() {
+		if user != nil {
+			user(err, cb)
+		} else {
+			cb(err)
+		}
+	}
+	closer, ok := c.(io.Closer)
+	if !ok {
+		finish()
+		return
+	}
+	s.loop.Go(func() func() {
+		closer.Close()
+		return finish
+	})
+}
+
+// FromWriter returns a Writable over w. Each chunk is written to w on a
+// goroutine, one at a time and in order; an error from w destroys the
+// stream with it. After End, the stream's final step closes w if it is an
+// io.Closer. Strings are written as UTF-8 (or their encoding); object mode
+// is not supported. opts.Write and opts.Final are replaced.
+func FromWriter(w io.Writer, opts WritableOptions) *Writable {
+	var wr *Writable
+	opts.Write = func(chunk any, _ string, cb func(error)) { writeTo(wr.Stream, w, chunk, cb) }
+	opts.Writev = nil
+	opts.Final = func(cb func(error)) {
+		closer, ok := w.(io.Closer)
+		if !ok {
+			cb(nil)
+			return
+		}
+		wr.loop.Go(func() func() {
+			err := closer.Close()
+			return func() { cb(err) }
+		})
+	}
+	wr = NewWritable(opts)
+	return wr
+}
+
+func writeTo(s *Stream, w io.Writer, chunk any, cb func(error)) {
+	var b []byte
+	switch c := chunk.(type) {
+	case []byte:
+		b = c
+	case string:
+		b = []byte(c)
+	default:
+		cb(errInvalidArgType("chunk", "of type string or an instance of Buffer", chunk))
+		return
+	}
+	s.loop.Go(func() func() {
+		_, err := w.Write(b)
+		return func() { cb(err) }
+	})
+}
+
+// halfCloser is a connection that can shut down its writing side alone,
+// such as *net.TCPConn.
+type halfCloser interface {
+	CloseWrite() error
+}
+
+// FromReadWriteCloser returns a Duplex over c, such as a net.Conn: its
+// readable side reads from c as FromReader does, its writable side writes
+// to c as FromWriter does, End shuts down the writing side when c has a
+// CloseWrite method (a TCP half-close), and destroying the stream closes
+// c. The hooks of opts are replaced.
+func FromReadWriteCloser(c io.ReadWriteCloser, opts DuplexOptions) *Duplex {
+	var d *Duplex
+	userDestroy := opts.Destroy
+	opts.Read = func(size int) { readInto(d.Stream, c, size) }
+	opts.Write = func(chunk any, _ string, cb func(error)) { writeTo(d.Stream, c, chunk, cb) }
+	opts.Writev = nil
+	opts.Final = func(cb func(error)) {
+		hc, ok := c.(halfCloser)
+		if !ok {
+			cb(nil)
+			return
+		}
+		d.loop.Go(func() func() {
+			err := hc.CloseWrite()
+			return func() { cb(err) }
+		})
+	}
+	opts.Destroy = func(err error, cb func(error)) {
+		closeThen(d.Stream, c, err, userDestroy, cb)
+	}
+	d = NewDuplex(opts)
+	return d
+}
+
+// Reader is an io.ReadCloser over a readable stream, for ordinary Go code
+// off the loop. Read blocks until the stream has data, has ended (io.EOF)
+// or has failed (its error); it reads in paused mode, so the stream's
+// backpressure holds. Close destroys the stream.
+//
+// Read and Close must not be called on the stream's loop (they return an
+// error wrapping ErrReentrant there); they may be called from any other
+// goroutine, one at a time. If no goroutine is running the loop, the
+// calling goroutine runs it while it waits.
+type Reader struct {
+	s       *Stream
+	pending []byte // the rest of a chunk larger than the caller's buffer
+	err     error  // io.EOF or the stream's error, once seen
+	started bool   // listeners installed (on the loop)
+	wake    func() // set while a Read waits for the stream
+	done    bool   // 'end', 'error' or 'close' happened
+	doneErr error
+}
+
+// NewReader returns a Reader over s.
+func NewReader(s ReadableStream) *Reader {
+	return &Reader{s: s.asReadable().Stream}
+}
+
+// Read implements io.Reader.
+func (a *Reader) Read(p []byte) (int, error) {
+	if len(a.pending) > 0 {
+		n := copy(p, a.pending)
+		a.pending = a.pending[n:]
+		return n, nil
+	}
+	if a.err != nil {
+		return 0, a.err
+	}
+	if len(p) == 0 {
+		return 0, nil
+	}
+	var chunk any
+	var rerr error
+	err := a.s.loop.await(func(done func()) {
+		a.start()
+		var try func()
+		try = func() {
+			if !a.s.rs.Destroyed {
+				if c := a.s.read(0, true); c != nil {
+					chunk = c
+					a.wake = nil
+					done()
+					return
+				}
+			}
+			if a.done {
+				rerr = a.doneErr
+				a.wake = nil
+				done()
+				return
+			}
+			a.wake = try
+		}
+		try()
+	})
+	if err != nil {
+		return 0, err
+	}
+	if chunk == nil {
+		if rerr == nil {
+			rerr = io.EOF
+		}
+		a.err = rerr
+		return 0, rerr
+	}
+	var b []byte
+	switch c := chunk.(type) {
+	case []byte:
+		b = c
+	case string:
+		b = []byte(c)
+	default:
+		a.err = errInvalidArgType("chunk", "bytes or a string for an io.Reader", chunk)
+		return 0, a.err
+	}
+	n := copy(p, b)
+	a.pending = b[n:]
+	return n, nil
+}
+
+// start installs the listeners, once, on the loop.
+func (a *Reader) start() {
+	if a.started {
+		return
+	}
+	a.started = true
+	poke := func() {
+		if a.wake != nil {
+			a.wake()
+		}
+	}
+	a.s.On("readable", func(...any) { poke() })
+	Finished(a.s, func(err error) {
+		a.done = true
+		a.doneErr = err
+		poke()
+	})
+}
+
+// Close destroys the stream, unless it has already ended.
+func (a *Reader) Close() error {
+	if a.err == nil {
+		a.err = errors.New("stream: read from closed Reader")
+	}
+	return a.s.loop.await(func(done func()) {
+		if !a.s.rs.EndEmitted {
+			a.s.DestroyWith(nil, nil)
+		}
+		done()
+	})
+}
+
+// Writer is an io.WriteCloser over a writable stream, for ordinary Go code
+// off the loop. Write copies p into a chunk, writes it, and returns once
+// the stream accepts more (at once, or after 'drain'): the stream's
+// backpressure holds. An error of the stream is returned by the Write or
+// Close that sees it. Close ends the stream and waits for 'finish'.
+//
+// Write and Close must not be called on the stream's loop (they return an
+// error wrapping ErrReentrant there); they may be called from any other
+// goroutine, one at a time.
+type Writer struct {
+	s   *Stream
+	err error
+}
+
+// NewWriter returns a Writer over s.
+func NewWriter(s WritableStream) *Writer {
+	return &Writer{s: s.asWritable().Stream}
+}
+
+// Write implements io.Writer.
+func (a *Writer) Write(p []byte) (int, error) {
+	if a.err != nil {
+		return 0, a.err
+	}
+	chunk := append([]byte(nil), p...)
+	var werr error
+	err := a.s.loop.await(func(done func()) {
+		s := a.s
+		if e := s.ws.Errored; e != nil {
+			werr = e
+			done()
+			return
+		}
+		ok, thrown := s.write(chunk, "", func(err error) {
+			if err != nil && a.err == nil {
+				a.err = err
+			}
+		})
+		if thrown != nil {
+			werr = thrown
+			done()
+			return
+		}
+		if ok {
+			done()
+			return
+		}
+		var l1, l2, l3 *Listener
+		release := func(...any) {
+			s.RemoveListener("drain", l1)
+			s.RemoveListener("error", l2)
+			s.RemoveListener("close", l3)
+			done()
+		}
+		l1 = s.Once("drain", release)
+		l2 = s.Once("error", func(args ...any) {
+			if e, ok := args[0].(error); ok && werr == nil {
+				werr = e
+			}
+			release()
+		})
+		l3 = s.Once("close", release)
+	})
+	if err == nil {
+		err = werr
+	}
+	if err == nil && a.err != nil {
+		err = a.err
+	}
+	if err != nil {
+		a.err = err
+		return 0, err
+	}
+	return len(p), nil
+}
+
+// Close ends the stream and waits until it finishes, returning its error.
+func (a *Writer) Close() error {
+	var ferr error
+	err := a.s.loop.await(func(done func()) {
+		s := a.s
+		Finished(s, func(err error) {
+			ferr = err
+			done()
+		})
+		if !s.ws.Ending {
+			s.end(nil, "", nil)
+		}
+	})
+	if err != nil {
+		return err
+	}
+	if ferr != nil {
+		return ferr
+	}
+	if a.err != nil && !errors.Is(a.err, ErrWriteAfterEnd) {
+		return a.err
+	}
+	return nil
+}

@@ -1,0 +1,233 @@
+package stream
+
+import (
+	"testing"
+)
+
+// The benchmarks move b.N chunks inside one Loop.Run, as a Node program
+// moves them inside one process. Chunks are boxed once, outside the timed
+// loop, so the allocations reported are the library's own.
+
+func runBench(b *testing.B, fn func(l *Loop)) {
+	b.Helper()
+	l := NewLoop()
+	b.ReportAllocs()
+	b.ResetTimer()
+	if err := l.Run(func() { fn(l) }); err != nil {
+		b.Fatal(err)
+	}
+}
+
+func BenchmarkReadablePushRead64K(b *testing.B) {
+	var chunk any = make([]byte, 64<<10)
+	runBench(b, func(l *Loop) {
+		r := NewReadable(ReadableOptions{Loop: l, Read: func(int) {}})
+		for i := 0; i < b.N; i++ {
+			r.Push(chunk)
+			if r.Read() == nil {
+				b.Fatal("nothing read")
+			}
+		}
+	})
+	b.SetBytes(64 << 10)
+}
+
+func BenchmarkReadableFlowing1K(b *testing.B) {
+	var chunk any = make([]byte, 1<<10)
+	n := 0
+	runBench(b, func(l *Loop) {
+		var r *Readable
+		r = NewReadable(ReadableOptions{Loop: l, Read: func(int) {
+			if n == b.N {
+				r.Push(nil)
+				return
+			}
+			n++
+			r.Push(chunk)
+		}})
+		r.OnData(func(any) {})
+	})
+	b.SetBytes(1 << 10)
+}
+
+func BenchmarkReadableObjectMode(b *testing.B) {
+	var v any = 42
+	runBench(b, func(l *Loop) {
+		r := NewReadable(ReadableOptions{Loop: l, ObjectMode: true, Read: func(int) {}})
+		for i := 0; i < b.N; i++ {
+			r.Push(v)
+			if r.Read() == nil {
+				b.Fatal("nothing read")
+			}
+		}
+	})
+}
+
+func BenchmarkWritableSync1K(b *testing.B) {
+	var chunk any = make([]byte, 1<<10)
+	runBench(b, func(l *Loop) {
+		w := NewWritable(WritableOptions{Loop: l, Write: func(_ any, _ string, cb func(error)) { cb(nil) }})
+		for i := 0; i < b.N; i++ {
+			w.Write(chunk)
+		}
+		w.End()
+	})
+	b.SetBytes(1 << 10)
+}
+
+func BenchmarkWritableDrainNextTick(b *testing.B) {
+	var chunk any = make([]byte, 1<<10)
+	runBench(b, func(l *Loop) {
+		var w *Writable
+		w = NewWritable(WritableOptions{Loop: l, Write: func(_ any, _ string, cb func(error)) {
+			l.tick(func(a any) { a.(func(error))(nil) }, cb)
+		}})
+		i := 0
+		var write func()
+		write = func() {
+			for i < b.N {
+				i++
+				if ok, _ := w.Write(chunk); !ok {
+					return
+				}
+			}
+			w.End()
+		}
+		w.OnDrain(write)
+		write()
+	})
+	b.SetBytes(1 << 10)
+}
+
+func BenchmarkWritableCorkWritev64(b *testing.B) {
+	var chunk any = make([]byte, 16)
+	runBench(b, func(l *Loop) {
+		w := NewWritable(WritableOptions{Loop: l,
+			Write:  func(_ any, _ string, cb func(error)) { cb(nil) },
+			Writev: func(_ []WriteChunk, cb func(error)) { cb(nil) },
+		})
+		for i := 0; i < b.N; i++ {
+			w.Cork()
+			for j := 0; j < 64; j++ {
+				w.Write(chunk)
+			}
+			w.Uncork()
+		}
+		w.End()
+	})
+}
+
+func BenchmarkWritableObjectMode(b *testing.B) {
+	var v any = 42
+	runBench(b, func(l *Loop) {
+		w := NewWritable(WritableOptions{Loop: l, ObjectMode: true, Write: func(_ any, _ string, cb func(error)) { cb(nil) }})
+		for i := 0; i < b.N; i++ {
+			w.Write(v)
+		}
+		w.End()
+	})
+}
+
+// source returns a Readable that pushes chunk n times, then ends.
+func benchSource(l *Loop, objectMode bool, chunk any, n int) *Readable {
+	i := 0
+	var r *Readable
+	r = NewReadable(ReadableOptions{Loop: l, ObjectMode: objectMode, Read: func(int) {
+		if i == n {
+			r.Push(nil)
+			return
+		}
+		i++
+		r.Push(chunk)
+	}})
+	return r
+}
+
+func benchSink(l *Loop, objectMode bool, count *int) *Writable {
+	return NewWritable(WritableOptions{Loop: l, ObjectMode: objectMode, Write: func(_ any, _ string, cb func(error)) {
+		*count++
+		cb(nil)
+	}})
+}
+
+func BenchmarkPassThrough64K(b *testing.B) {
+	var chunk any = make([]byte, 64<<10)
+	count := 0
+	runBench(b, func(l *Loop) {
+		p := NewPassThrough(DuplexOptions{Loop: l})
+		p.OnData(func(any) { count++ })
+		for i := 0; i < b.N; i++ {
+			p.Write(chunk)
+		}
+		p.End()
+	})
+	if count != b.N {
+		b.Fatalf("got %d chunks, want %d", count, b.N)
+	}
+	b.SetBytes(64 << 10)
+}
+
+func benchPipeBytes(b *testing.B, size int) {
+	var chunk any = make([]byte, size)
+	count := 0
+	runBench(b, func(l *Loop) {
+		src := benchSource(l, false, chunk, b.N)
+		p := NewPassThrough(DuplexOptions{Loop: l})
+		dst := benchSink(l, false, &count)
+		src.Pipe(p)
+		p.Pipe(dst)
+	})
+	if count != b.N {
+		b.Fatalf("got %d chunks, want %d", count, b.N)
+	}
+	b.SetBytes(int64(size))
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "chunks/s")
+}
+
+func BenchmarkPipe64K(b *testing.B) { benchPipeBytes(b, 64<<10) }
+func BenchmarkPipe1K(b *testing.B)  { benchPipeBytes(b, 1<<10) }
+
+// BenchmarkPipeObjects moves b.N small objects through map (i*2), filter
+// (i%4 == 0) and identity Transforms, as ../shared/bench/objects-pipe.js.
+func BenchmarkPipeObjects(b *testing.B) {
+	vals := make([]any, 1024)
+	for i := range vals {
+		vals[i] = i
+	}
+	sum := 0
+	runBench(b, func(l *Loop) {
+		i := 0
+		var src *Readable
+		src = NewReadable(ReadableOptions{Loop: l, ObjectMode: true, Read: func(int) {
+			if i == b.N {
+				src.Push(nil)
+				return
+			}
+			src.Push(vals[i&1023])
+			i++
+		}})
+		obj := DuplexOptions{Loop: l, ObjectMode: true}
+		double := NewTransform(TransformOptions{DuplexOptions: obj, Transform: func(c any, _ string, cb func(error, any)) {
+			cb(nil, vals[(c.(int)*2)&1023])
+		}})
+		filter := NewTransform(TransformOptions{DuplexOptions: obj, Transform: func(c any, _ string, cb func(error, any)) {
+			if c.(int)%4 == 0 {
+				cb(nil, c)
+				return
+			}
+			cb(nil, nil)
+		}})
+		ident := NewTransform(TransformOptions{DuplexOptions: obj, Transform: func(c any, _ string, cb func(error, any)) {
+			cb(nil, c)
+		}})
+		sink := NewWritable(WritableOptions{Loop: l, ObjectMode: true, Write: func(c any, _ string, cb func(error)) {
+			sum += c.(int)
+			cb(nil)
+		}})
+		src.Pipe(double)
+		double.Pipe(filter)
+		filter.Pipe(ident)
+		ident.Pipe(sink)
+	})
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "objects/s")
+}
