@@ -1,0 +1,104 @@
+// Package stream is Node.js v20's stream module in Go: Readable, Writable,
+// Duplex, Transform and PassThrough, with pipe and unpipe, highWaterMark
+// backpressure, object mode, encodings, cork/uncork and writev, final,
+// destroy and construct, behaving as Node does, event for event and tick
+// for tick. A conformance kit runs the same scenarios through Node and
+// through this package and compares their traces.
+//
+// # From Node to Go
+//
+// Names are Node's in Go case: push is [Readable.Push], readableLength is
+// [Readable.ReadableLength], writableNeedDrain is
+// [Writable.WritableNeedDrain]. Events keep Node's string names ('data',
+// 'end', 'readable', 'error', 'close', 'drain', 'finish', 'pipe', ...), so
+// custom events work as in Node; typed helpers such as [Readable.OnData]
+// and [Stream.OnError] save type assertions. Go funcs cannot be compared,
+// so On returns a [*Listener] handle, and RemoveListener takes it.
+//
+// Chunks: a []byte is Node's Buffer and travels by reference (the package
+// never copies payload); a string is a string chunk; in object mode any
+// value but nil. nil plays JavaScript's null: Push(nil) ends a Readable,
+// Write(nil) is ERR_STREAM_NULL_VALUES.
+//
+// Implementer hooks (_read, _write, _writev, _final, _destroy, _construct,
+// _transform, _flush) are func fields of the options structs. A type of
+// your own embeds the stream and sets the hooks to its method values:
+//
+//	type Upper struct{ *stream.Transform }
+//
+//	func NewUpper() *Upper {
+//		u := &Upper{}
+//		u.Transform = stream.NewTransform(stream.TransformOptions{Transform: u.transform})
+//		return u
+//	}
+//
+// Hooks are called on the loop, must not block, and must call their
+// callback exactly once (a second call is ERR_MULTIPLE_CALLBACK).
+//
+// Options are structs whose zero value is Node's default. Where Node's
+// default is not Go's zero value (highWaterMark, whose 0 is meaningful, and
+// the booleans that default to true: emitClose, autoDestroy, decodeStrings,
+// allowHalfOpen, pipe's end) the field is a pointer, set with [Int] or
+// [Bool]: HighWaterMark: stream.Int(0), EmitClose: stream.Bool(false).
+//
+// Optional arguments follow one pattern: the short method takes what is
+// usually passed, and a With variant takes every argument of Node's call,
+// where a zero value means "not given": Write(chunk) and
+// WriteWith(chunk, encoding, callback); End() and EndWith(chunk, encoding,
+// callback); Push(chunk) and PushWith(chunk, encoding); Destroy(err) and
+// DestroyWith(err, callback); Pipe(dst) and PipeWith(dst, options).
+// Node's read() and read(n) are [Readable.Read] and [Readable.ReadN].
+//
+// Errors are [*Error] values carrying Node's code. Compare them with the
+// sentinels, errors.Is(err, stream.ErrWriteAfterEnd), or read the code with
+// [ErrorCode]. Each error goes through the channel Node uses: a callback
+// and the 'error' event for write after end, the 'error' event for a
+// destroyed stream, and a returned error where Node throws synchronously
+// (Write(nil), an unknown encoding, a constructor given invalid options).
+//
+// Where Node has a class hierarchy, Go has embedding: [Readable] and
+// [Writable] each hold a [*Stream] (the event emitter and the destroy
+// machinery); [Duplex] holds one Stream and both sides, so 'close' is
+// emitted once and Destroyed, Closed and Errored are shared; [Transform]
+// embeds Duplex and [PassThrough] embeds Transform. [ReadableStream] and
+// [WritableStream] accept any of them, and user types that embed them.
+//
+// # Concurrency
+//
+// Node runs streams on one thread and defers work with process.nextTick;
+// code that creates a stream and adds listeners in one synchronous block
+// never misses an event. This package keeps that guarantee with a [Loop]:
+// every stream belongs to one loop (the Loop option; nil means
+// [DefaultLoop]), and all of its state changes, hooks, callbacks and
+// listeners run on that loop, one at a time. A loop has a microtask queue
+// ([Loop.NextTick]) drained after every macrotask, and a macrotask queue
+// ([Loop.Post], Node's setImmediate).
+//
+// A loop has no goroutine of its own. [Loop.Run] (or [Run] for the default
+// loop) runs a function on the loop in the calling goroutine and returns
+// when the loop is idle: both queues empty and no work outstanding from
+// [Loop.Go] or [Loop.Hold]. It is how a Go program enters the stream world,
+// as a Node script's top level does. An 'error' event nobody listens to is
+// returned by Run instead of crashing; a panic in a hook comes out of Run.
+//
+// Stream methods, hooks and listeners are loop-only: call them from code
+// running on the loop (inside Run, a hook, a listener, a task), or while no
+// goroutine is running the loop at all (to set streams up before Run). With
+// NODESTREAM_DEBUG=1 in the environment (always on in this package's own
+// tests) a loop-only method called from another goroutine while the loop
+// runs panics with a clear message.
+//
+// Safe from any goroutine: [Loop.Post], [Loop.Hold], [Pending.Resolve],
+// [Loop.Close], [Loop.Run], [GetDefaultHighWaterMark],
+// [SetDefaultHighWaterMark], and the blocking adapters [Reader] and
+// [Writer] (io.ReadCloser and io.WriteCloser over streams) which must not
+// be called on the loop: there they return an error wrapping
+// [ErrReentrant] instead of deadlocking.
+//
+// Blocking work (file or network I/O) goes through [Loop.Go]: the work runs
+// on a goroutine and its result is handed to the loop, which stays alive
+// meanwhile. [FromReader], [FromWriter] and [FromReadWriteCloser] wrap any
+// io.Reader, io.Writer or net.Conn that way. Streams on different loops run
+// in parallel: use one loop per independent group of streams (a request, a
+// connection) to use several cores.
+package stream
