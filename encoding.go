@@ -169,10 +169,15 @@ func IsEncoding(enc string) bool {
 //     included) and stop at the first '='.
 //
 // hex, base64 and base64url read the low byte of each code unit, as Node
-// does, so "\u0161" reads as 'a'. The empty name means utf8, like an omitted
-// encoding in Node; an unknown name gives an error matching
-// [ErrUnknownEncoding]. The package doc of this file says how s is read as
-// UTF-16 (lone surrogates as WTF-8).
+// does, so "\u0161" reads as 'a'.
+//
+// s is read as the JavaScript string it stands for: a lone surrogate is its
+// three-byte WTF-8 form (ED A0 80 for U+D800), a high surrogate followed by
+// a low one is the pair they make, and bytes that are not UTF-8 read as
+// U+FFFD, one per maximal ill-formed subsequence.
+//
+// The empty name means utf8, like an omitted encoding in Node; an unknown
+// name gives an error matching [ErrUnknownEncoding].
 func EncodeString(s, enc string) ([]byte, error) {
 	id, err := resolveEncoding(enc)
 	if err != nil {

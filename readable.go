@@ -422,11 +422,11 @@ func (r *Readable) SetEncoding(enc string) error {
 		c, _ := st.buffer.shift()
 		switch v := c.(type) {
 		case []byte:
-			content += d.Write(v)
+			content = utf16Concat(content, d.Write(v))
 		case string:
 			// Node feeds strings to the decoder too, which treats them as
 			// UTF-8 text.
-			content += d.Write([]byte(v))
+			content = utf16Concat(content, d.Write([]byte(v)))
 		}
 	}
 	if content != "" {
@@ -611,7 +611,7 @@ func (s *Stream) fromList(n int) any {
 			out := ""
 			for buf.len() > 0 {
 				v, _ := buf.shift()
-				out += asString(v)
+				out = utf16Concat(out, asString(v))
 			}
 			return out
 		}
@@ -652,17 +652,17 @@ func (s *Stream) fromList(n int) any {
 			str := asString(buf.at(0))
 			l := utf16Len(str)
 			if n > l {
-				out += str
+				out = utf16Concat(out, str)
 				n -= l
 				buf.shift()
 				continue
 			}
 			if n == l {
-				out += str
+				out = utf16Concat(out, str)
 				buf.shift()
 			} else {
 				head, tail := utf16Cut(str, n)
-				out += head
+				out = utf16Concat(out, head)
 				buf.set(0, tail)
 			}
 			break
