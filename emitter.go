@@ -19,6 +19,7 @@ type Listener struct {
 	event string
 	fn    Handler
 	once  bool
+	fired bool // a once listener has been called (or is being called)
 }
 
 // Event returns the name of the event the listener is registered for.
@@ -136,6 +137,11 @@ func (e *EventEmitter) setList(event string, ls []*Listener) {
 		e.names = append(e.names, event)
 	case had && len(ls) == 0:
 		e.names = slices.DeleteFunc(e.names, func(n string) bool { return n == event })
+	}
+	if len(ls) <= 1 {
+		// Node marks the listener array as warned and drops the array when
+		// one listener is left, so the leak warning can come again.
+		delete(e.warned, event)
 	}
 }
 
@@ -267,10 +273,14 @@ func (e *EventEmitter) removeAllOf(event string) {
 	if len(ls) == 0 {
 		return
 	}
-	e.setList(event, nil)
-	if len(e.events["removeListener"]) > 0 {
-		// Node emits in LIFO order when removing all listeners of an event.
-		for i := len(ls) - 1; i >= 0; i-- {
+	if len(e.events["removeListener"]) == 0 {
+		e.setList(event, nil)
+		return
+	}
+	// Node removes them one at a time, last first, each followed by its
+	// 'removeListener' event, so that event's listeners see the count drop.
+	for i := len(ls) - 1; i >= 0; i-- {
+		if e.remove(event, ls[i]) && len(e.events["removeListener"]) > 0 {
 			e.emit2("removeListener", event, ls[i].fn)
 		}
 	}
@@ -299,6 +309,11 @@ func (e *EventEmitter) Emit(event string, args ...any) bool {
 func (e *EventEmitter) call(ls []*Listener, args []any) {
 	for _, l := range ls {
 		if l.once {
+			// A nested emit of the same event may have called it already.
+			if l.fired {
+				continue
+			}
+			l.fired = true
 			e.RemoveListener(l.event, l)
 		}
 		l.fn(args...)

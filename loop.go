@@ -170,6 +170,14 @@ func (l *Loop) drive(fn func(), stop <-chan struct{}) (err error) {
 	}
 	l.driver.Store(goid())
 	defer l.driver.Store(0)
+	completed := false
+	defer func() {
+		if !completed {
+			// A panic is leaving Run: the errors recorded so far go with
+			// it rather than into the next Run's result.
+			l.errs = nil
+		}
+	}()
 
 	l.drainTicks() // anything queued while no one ran the loop
 	if fn != nil {
@@ -219,6 +227,7 @@ func (l *Loop) drive(fn func(), stop <-chan struct{}) (err error) {
 		}
 		l.mu.Unlock()
 	}
+	completed = true
 	errs := l.errs
 	l.errs = nil
 	if err != nil {
@@ -380,7 +389,9 @@ func (l *Loop) Go(work func() func()) {
 		var then func()
 		defer func() {
 			if v := recover(); v != nil {
-				p.Resolve(func() { panic(fmt.Sprintf("stream: panic in Loop.Go work: %v", v)) })
+				// Raise the original value, so an error keeps matching
+				// errors.Is in the code that recovers it from Run.
+				p.Resolve(func() { panic(v) })
 				return
 			}
 			p.Resolve(then)
