@@ -97,7 +97,7 @@ func NewDuplexErr(opts DuplexOptions) (*Duplex, error) {
 }
 
 func (d *Duplex) init(opts *DuplexOptions, kind string, self any) error {
-	s := &Stream{isDuplex: true}
+	s := &Stream{}
 	d.Stream = s
 	d.readableSide.Stream = s
 	d.writableSide.Stream = s

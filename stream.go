@@ -16,7 +16,6 @@ type Stream struct {
 	self any            // the value handed to 'pipe'/'unpipe' listeners
 
 	allowHalfOpen bool
-	isDuplex      bool // a Duplex's destroy does not error the write buffer itself
 
 	readHook      func(size int)
 	writeHook     func(chunk any, encoding string, cb func(error))
@@ -55,7 +54,7 @@ func (s *Stream) Destroy(err error) { s.DestroyWith(err, nil) }
 // hook reported (or with nil at once if the stream was already destroyed).
 func (s *Stream) DestroyWith(err error, cb func(error)) {
 	s.loop.check()
-	if s.ws != nil && !s.isDuplex && (s.ws.buffered.len() > 0 || len(s.ws.onFinished) > 0) && !s.ws.Destroyed {
+	if s.ws != nil && (s.ws.buffered.len() > 0 || len(s.ws.onFinished) > 0) && !s.ws.Destroyed {
 		s.loop.tick(errorBufferTick, s)
 	}
 	s.destroy(err, cb)

@@ -340,12 +340,14 @@ func (s *Stream) onWrite(er error) {
 				s.finishMaybe(true)
 			}
 		}
-	case st.afterWriteInfo && sameFunc(st.afterWriteCB, cb):
-		st.afterWriteCount++
+	case st.afterWriteInfo && sameFunc(st.afterWrites.at(st.afterWrites.len()-1).cb, cb):
+		last := st.afterWrites.len() - 1
+		rec := st.afterWrites.at(last)
+		rec.count++
+		st.afterWrites.set(last, rec)
 	case needTick:
+		st.afterWrites.push(afterWriteRec{cb, 1})
 		st.afterWriteInfo = true
-		st.afterWriteCB = cb
-		st.afterWriteCount = 1
 		st.afterWritePending = true
 		s.loop.tick(afterWriteTick, s)
 	default:
@@ -387,11 +389,9 @@ func afterWriteNopTick(a any) { a.(*Stream).afterWrite(1, nil) }
 func afterWriteTick(a any) {
 	s := a.(*Stream)
 	st := s.ws
-	cb, n := st.afterWriteCB, st.afterWriteCount
+	rec, _ := st.afterWrites.shift()
 	st.afterWriteInfo = false
-	st.afterWriteCB = nil
-	st.afterWriteCount = 0
-	s.afterWrite(n, cb)
+	s.afterWrite(rec.count, rec.cb)
 }
 
 func (s *Stream) afterWrite(count int, cb func(error)) {
