@@ -1,0 +1,180 @@
+package stream_test
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/nodestream/stream"
+)
+
+// Counter is a custom Readable: a type that embeds *stream.Readable and
+// supplies the read hook as a method value, as Node's docs subclass
+// Readable.
+type Counter struct {
+	*stream.Readable
+	n, max int
+}
+
+func NewCounter(loop *stream.Loop, max int) *Counter {
+	c := &Counter{max: max}
+	c.Readable = stream.NewReadable(stream.ReadableOptions{Loop: loop, Read: c.read})
+	return c
+}
+
+func (c *Counter) read(int) {
+	c.n++
+	if c.n > c.max {
+		c.Push(nil)
+		return
+	}
+	c.Push(fmt.Sprint(c.n))
+}
+
+// A custom Readable, consumed in flowing mode.
+func ExampleReadable() {
+	loop := stream.NewLoop()
+	loop.Run(func() {
+		c := NewCounter(loop, 3)
+		c.OnData(func(chunk any) { fmt.Printf("data %s\n", chunk) })
+		c.OnEnd(func() { fmt.Println("end") })
+	})
+	// Output:
+	// data 1
+	// data 2
+	// data 3
+	// end
+}
+
+// A custom Writable whose write hook completes on the next tick, with the
+// events a writer sees.
+func ExampleWritable() {
+	loop := stream.NewLoop()
+	loop.Run(func() {
+		w := stream.NewWritable(stream.WritableOptions{
+			Loop:          loop,
+			HighWaterMark: stream.Int(4),
+			Write: func(chunk any, encoding string, cb func(error)) {
+				fmt.Printf("write %q (%s)\n", chunk, encoding)
+				loop.NextTick(func() { cb(nil) })
+			},
+		})
+		// End waits for 'drain': a stream that is ending owes no 'drain'.
+		w.OnDrain(func() {
+			fmt.Println("drain")
+			w.End()
+		})
+		w.OnFinish(func() { fmt.Println("finish") })
+		ok, _ := w.Write("hello")
+		fmt.Println("write returned", ok)
+	})
+	// Output:
+	// write "hello" (buffer)
+	// write returned false
+	// drain
+	// finish
+}
+
+// A Transform that upper-cases text, fed by Write and read through 'data'.
+func ExampleTransform() {
+	loop := stream.NewLoop()
+	loop.Run(func() {
+		upper := stream.NewTransform(stream.TransformOptions{
+			DuplexOptions: stream.DuplexOptions{Loop: loop},
+			Transform: func(chunk any, _ string, cb func(error, any)) {
+				cb(nil, bytes.ToUpper(chunk.([]byte)))
+			},
+		})
+		upper.OnData(func(chunk any) { fmt.Printf("%s\n", chunk) })
+		upper.Write("hello")
+		upper.EndWith("streams", "", nil)
+	})
+	// Output:
+	// HELLO
+	// STREAMS
+}
+
+// Pipe with backpressure: the destination completes one write at a time on
+// a later tick and its buffer never exceeds its highWaterMark, because the
+// source pauses whenever Write returns false.
+func ExampleReadable_Pipe() {
+	loop := stream.NewLoop()
+	maxBuffered, written := 0, 0
+	loop.Run(func() {
+		src := NewCounter(loop, 100)
+		var dst *stream.Writable
+		dst = stream.NewWritable(stream.WritableOptions{
+			Loop:          loop,
+			HighWaterMark: stream.Int(8),
+			Write: func(chunk any, _ string, cb func(error)) {
+				written += len(chunk.([]byte))
+				maxBuffered = max(maxBuffered, dst.WritableLength())
+				loop.Post(func() { cb(nil) })
+			},
+		})
+		dst.OnFinish(func() { fmt.Println("finish") })
+		src.Pipe(dst)
+	})
+	fmt.Println("bytes written:", written, "max buffered:", maxBuffered)
+	// Output:
+	// finish
+	// bytes written: 192 max buffered: 8
+}
+
+// Object mode: any value travels as one chunk.
+func ExampleReadable_objectMode() {
+	loop := stream.NewLoop()
+	loop.Run(func() {
+		r := stream.NewReadable(stream.ReadableOptions{Loop: loop, ObjectMode: true})
+		r.Push(map[string]int{"a": 1})
+		r.Push([]string{"x", "y"})
+		r.Push(42)
+		r.Push(nil)
+		r.OnData(func(v any) { fmt.Printf("%v\n", v) })
+	})
+	// Output:
+	// map[a:1]
+	// [x y]
+	// 42
+}
+
+// SetEncoding decodes bytes into strings, keeping characters that are
+// split across chunks whole.
+func ExampleReadable_SetEncoding() {
+	loop := stream.NewLoop()
+	loop.Run(func() {
+		r := stream.NewReadable(stream.ReadableOptions{Loop: loop})
+		r.SetEncoding("utf8")
+		euro := []byte("€")
+		r.Push(euro[:1])
+		r.Push(euro[1:])
+		r.Push([]byte("!"))
+		r.Push(nil)
+		r.OnData(func(s any) { fmt.Printf("%q\n", s) })
+	})
+	// Output:
+	// "€"
+	// "!"
+}
+
+// The io adapters: a Readable over an io.Reader piped into a Writable over
+// an io.Writer, and an io.Reader over a stream for ordinary Go code.
+func ExampleFromReader() {
+	loop := stream.NewLoop()
+	var out strings.Builder
+	loop.Run(func() {
+		src := stream.FromReader(strings.NewReader("copied through streams\n"), stream.ReadableOptions{Loop: loop})
+		src.Pipe(stream.FromWriter(&out, stream.WritableOptions{Loop: loop}))
+	})
+	fmt.Print(out.String())
+
+	// Off the loop, a stream is an io.Reader.
+	r := stream.FromReader(strings.NewReader("read with io.ReadAll\n"), stream.ReadableOptions{Loop: loop})
+	b, err := io.ReadAll(stream.NewReader(r))
+	fmt.Print(string(b), err, "\n")
+	// Output:
+	// copied through streams
+	// read with io.ReadAll
+	// <nil>
+}

@@ -1,0 +1,43 @@
+// Command conform runs conformance kit scenarios against this library, as
+// the kit's run.js runs them against Node:
+//
+//	conform SCENARIO.json    print the trace of one scenario
+//	conform --check DIR      compare every DIR/*.json with DIR/*.trace;
+//	                         last line "N passed, N failed"; exit 1 on failure
+//
+// Goldens are written by Node (node run.js --write DIR), never by this
+// command.
+package main
+
+import (
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/nodestream/stream/internal/conformance"
+)
+
+func main() {
+	args := os.Args[1:]
+	switch {
+	case len(args) == 2 && args[0] == "--check":
+		_, failed, err := conformance.CheckDir(args[1], os.Stdout)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "conform:", err)
+			os.Exit(2)
+		}
+		if failed > 0 {
+			os.Exit(1)
+		}
+	case len(args) == 1 && !strings.HasPrefix(args[0], "--"):
+		trace, err := conformance.RunScenarioTimeout(args[0], conformance.DefaultTimeout)
+		os.Stdout.WriteString(trace)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "conform:", err)
+			os.Exit(1)
+		}
+	default:
+		fmt.Fprintln(os.Stderr, "usage: conform SCENARIO.json | --check DIR")
+		os.Exit(2)
+	}
+}
