@@ -424,9 +424,9 @@ func (r *Readable) SetEncoding(enc string) error {
 		case []byte:
 			content = utf16Concat(content, d.Write(v))
 		case string:
-			// Node feeds strings to the decoder too, which treats them as
-			// UTF-8 text.
-			content = utf16Concat(content, d.Write([]byte(v)))
+			// Node's decoder passes strings through unchanged: text
+			// decoded with a previous encoding stays as it is.
+			content = utf16Concat(content, v)
 		}
 	}
 	if content != "" {

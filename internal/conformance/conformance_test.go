@@ -156,3 +156,17 @@ func parentAppends() bool {
 	}
 	return false
 }
+
+// TestConformanceRegressions runs the scenarios from fresh gen.js seeds
+// that once found a difference from Node (regressions/, kept apart so the
+// summary line counts the kit's own sets).
+func TestConformanceRegressions(t *testing.T) {
+	files, err := ScenarioFiles("regressions", true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		name := strings.TrimSuffix(filepath.Base(f), ".json")
+		t.Run(name, func(t *testing.T) { checkScenario(t, f, name) })
+	}
+}
