@@ -128,17 +128,20 @@ func BenchmarkWritableObjectMode(b *testing.B) {
 	})
 }
 
-// source returns a Readable that pushes chunk n times, then ends.
+// benchSource returns a Readable that pushes chunk n times, then ends. Like
+// the Node workloads in ../shared/bench, its read hook pushes until Push
+// returns false.
 func benchSource(l *Loop, objectMode bool, chunk any, n int) *Readable {
 	i := 0
 	var r *Readable
 	r = NewReadable(ReadableOptions{Loop: l, ObjectMode: objectMode, Read: func(int) {
-		if i == n {
-			r.Push(nil)
-			return
+		for i < n {
+			i++
+			if !r.Push(chunk) {
+				return
+			}
 		}
-		i++
-		r.Push(chunk)
+		r.Push(nil)
 	}})
 	return r
 }
@@ -199,12 +202,14 @@ func BenchmarkPipeObjects(b *testing.B) {
 		i := 0
 		var src *Readable
 		src = NewReadable(ReadableOptions{Loop: l, ObjectMode: true, Read: func(int) {
-			if i == b.N {
-				src.Push(nil)
-				return
+			for i < b.N {
+				v := vals[i&1023]
+				i++
+				if !src.Push(v) {
+					return
+				}
 			}
-			src.Push(vals[i&1023])
-			i++
+			src.Push(nil)
 		}})
 		obj := DuplexOptions{Loop: l, ObjectMode: true}
 		double := NewTransform(TransformOptions{DuplexOptions: obj, Transform: func(c any, _ string, cb func(error, any)) {
