@@ -3,6 +3,7 @@ package stream
 import (
 	"errors"
 	"io"
+	"os"
 )
 
 // FromReader returns a Readable over r. Each time the stream wants data it
@@ -80,7 +81,7 @@ func closeThen(s *Stream, c any, err error, user func(error, func(error)), cb fu
 // FromWriter returns a Writable over w. Each chunk is written to w on a
 // goroutine, one at a time and in order; an error from w destroys the
 // stream with it. After End, the stream's final step closes w if it is an
-// io.Closer. Strings are written as UTF-8 (or their encoding); object mode
+// io.Closer, except os.Stdout and os.Stderr. Strings are written as UTF-8 (or their encoding); object mode
 // is not supported. opts.Write and opts.Final are replaced.
 func FromWriter(w io.Writer, opts WritableOptions) *Writable {
 	var wr *Writable
@@ -88,7 +89,9 @@ func FromWriter(w io.Writer, opts WritableOptions) *Writable {
 	opts.Writev = nil
 	opts.Final = func(cb func(error)) {
 		closer, ok := w.(io.Closer)
-		if !ok {
+		// Like Node's process.stdout, the standard streams are never
+		// closed by ending a stream over them.
+		if !ok || w == io.Writer(os.Stdout) || w == io.Writer(os.Stderr) {
 			cb(nil)
 			return
 		}

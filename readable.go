@@ -491,8 +491,9 @@ func (r *Readable) Read() any {
 // SetEncoding) only when that many are buffered, or what is left once the
 // stream has ended, and nil otherwise. ReadN(0) returns nil and only
 // refreshes: it may call the read hook or emit 'readable'. A size above the
-// highWaterMark raises it to the next power of two; above 1 GiB it
-// destroys... as Node, it panics with ERR_OUT_OF_RANGE.
+// highWaterMark raises it to the next power of two. A size above 1 GiB is a
+// programming error Node throws for; ReadN panics with an *Error of code
+// ERR_OUT_OF_RANGE.
 func (r *Readable) ReadN(n int) any {
 	r.loop.check()
 	return r.read(n, false)

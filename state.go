@@ -185,8 +185,8 @@ func GetDefaultHighWaterMark(objectMode bool) int {
 }
 
 // SetDefaultHighWaterMark changes the default highWaterMark of streams
-// created afterwards. A negative value is ERR_INVALID_ARG_VALUE... as Node
-// reports it, ERR_OUT_OF_RANGE. Safe for use by multiple goroutines.
+// created afterwards. A negative value is refused with ERR_OUT_OF_RANGE,
+// as Node does. Safe for use by multiple goroutines.
 func SetDefaultHighWaterMark(objectMode bool, value int) error {
 	if value < 0 {
 		return newError(ErrOutOfRange, "The value of \"value\" is out of range. It must be >= 0. Received "+itoa(value))

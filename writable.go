@@ -533,6 +533,10 @@ func (w *Writable) SetDefaultEncoding(encoding string) error {
 	if !IsEncoding(encoding) {
 		return errUnknownEncoding(encoding)
 	}
+	if encoding == "utf-8" {
+		// Node stores both spellings as its utf8 flag.
+		encoding = "utf8"
+	}
 	w.ws.DefaultEncoding = encoding
 	return nil
 }
@@ -712,17 +716,20 @@ func (s *Stream) writableProp() bool {
 	return st != nil && st.Writable && !st.Ending && !st.Ended && !st.Destroyed && st.Errored == nil
 }
 
-// DestroySoon ends the stream and destroys it once everything written has
-// been flushed. It is the legacy name (net.Socket's destroySoon) for
-// End followed by destroy on 'finish'.
+// DestroySoon ends the stream if it is still writable and destroys it once
+// it has finished (at once if it already has). It is the legacy name, from
+// net.Socket's destroySoon, for End followed by Destroy on 'finish'.
 func (w *Writable) DestroySoon() {
 	w.loop.check()
-	if w.writableProp() {
-		w.Once("finish", func(...any) { w.Stream.DestroyWith(nil, nil) })
-		w.Stream.end(nil, "", nil)
-		return
+	s := w.Stream
+	if s.writableProp() {
+		s.end(nil, "", nil)
 	}
-	w.Stream.DestroyWith(nil, nil)
+	if s.ws.Finished {
+		s.DestroyWith(nil, nil)
+	} else {
+		s.Once("finish", func(...any) { s.DestroyWith(nil, nil) })
+	}
 }
 
 // Writable reports whether it is safe to write: the stream has not ended,
@@ -776,12 +783,19 @@ func (w *Writable) OnPrefinish(fn func()) *Listener {
 	return w.On("prefinish", func(...any) { fn() })
 }
 
-// OnPipe adds a 'pipe' listener; src is the stream piped into this one.
-func (w *Writable) OnPipe(fn func(src any)) *Listener {
-	return w.On("pipe", func(args ...any) { fn(args[0]) })
+// OnPipe adds a 'pipe' listener; src is the stream piped into this one (the
+// *Readable, *Duplex, *Transform or *PassThrough its constructor returned).
+func (w *Writable) OnPipe(fn func(src ReadableStream)) *Listener {
+	return w.On("pipe", func(args ...any) {
+		src, _ := args[0].(ReadableStream)
+		fn(src)
+	})
 }
 
 // OnUnpipe adds an 'unpipe' listener; src is the stream unpiped.
-func (w *Writable) OnUnpipe(fn func(src any)) *Listener {
-	return w.On("unpipe", func(args ...any) { fn(args[0]) })
+func (w *Writable) OnUnpipe(fn func(src ReadableStream)) *Listener {
+	return w.On("unpipe", func(args ...any) {
+		src, _ := args[0].(ReadableStream)
+		fn(src)
+	})
 }

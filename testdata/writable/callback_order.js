@@ -1,0 +1,28 @@
+'use strict';
+// A hook that calls back synchronously still gets its write callbacks on a
+// later tick. Consecutive writes with the same callback share one tick
+// (Node counts them), so a tick queued between them runs after both;
+// different callbacks each get their own tick, in order.
+const { stream, log, cb, tick, immediate, write, writeHook } = require('./common.cjs');
+
+const w = new stream.Writable({ write: writeHook('sync') });
+const same = cb('same');
+write('s1', w, 'a', null, same);
+tick('between same');
+write('s2', w, 'b', null, same);
+write('d1', w, 'c', null, cb('d1'));
+tick('between different');
+write('d2', w, 'd', null, cb('d2'));
+write('s3', w, 'e', null, same);
+log('sync part done');
+
+// A hook that calls back on a later tick: the callback runs right there,
+// inside the hook's callback, and the next buffered write starts first.
+immediate('start async');
+setImmediate(() => {
+  const a = new stream.Writable({ write: writeHook('tick') });
+  write('a1', a, 'x', null, cb('a1'));
+  write('a2', a, 'y', null, cb('a2'));
+  tick('after a2');
+  write('a3', a, 'z', null, cb('a3'));
+});
