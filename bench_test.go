@@ -18,16 +18,33 @@ func runBench(b *testing.B, fn func(l *Loop)) {
 	}
 }
 
+// inBatches runs step b.N times on the loop, in macrotasks of 1000 steps,
+// so the microtasks the steps queue are drained as they would be between
+// I/O events, rather than piling up in one long task.
+func inBatches(b *testing.B, l *Loop, step func()) {
+	i := 0
+	var batch func()
+	batch = func() {
+		for end := min(i+1000, b.N); i < end; i++ {
+			step()
+		}
+		if i < b.N {
+			l.Post(batch)
+		}
+	}
+	batch()
+}
+
 func BenchmarkReadablePushRead64K(b *testing.B) {
 	var chunk any = make([]byte, 64<<10)
 	runBench(b, func(l *Loop) {
 		r := NewReadable(ReadableOptions{Loop: l, Read: func(int) {}})
-		for i := 0; i < b.N; i++ {
+		inBatches(b, l, func() {
 			r.Push(chunk)
 			if r.Read() == nil {
 				b.Fatal("nothing read")
 			}
-		}
+		})
 	})
 	b.SetBytes(64 << 10)
 }
@@ -54,12 +71,12 @@ func BenchmarkReadableObjectMode(b *testing.B) {
 	var v any = 42
 	runBench(b, func(l *Loop) {
 		r := NewReadable(ReadableOptions{Loop: l, ObjectMode: true, Read: func(int) {}})
-		for i := 0; i < b.N; i++ {
+		inBatches(b, l, func() {
 			r.Push(v)
 			if r.Read() == nil {
 				b.Fatal("nothing read")
 			}
-		}
+		})
 	})
 }
 
@@ -235,4 +252,28 @@ func BenchmarkPipeObjects(b *testing.B) {
 		ident.Pipe(sink)
 	})
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "objects/s")
+}
+
+// BenchmarkReadableRead100 is ../shared/bench/readable-read.js: paused mode,
+// a 'readable' listener looping ReadN(100) over 64 KiB pushes. Each op is
+// one ReadN(100); returning a sub-slice boxes a new slice header, which is
+// the one allocation per op.
+func BenchmarkReadableRead100(b *testing.B) {
+	chunk := make([]byte, 64<<10)
+	var boxed any = chunk
+	nChunks := (b.N*100 + len(chunk) - 1) / len(chunk)
+	reads := 0
+	runBench(b, func(l *Loop) {
+		src := benchSource(l, false, boxed, nChunks)
+		src.OnReadable(func() {
+			for reads < b.N && src.ReadN(100) != nil {
+				reads++
+			}
+			if reads == b.N {
+				src.Destroy(nil)
+			}
+		})
+	})
+	b.SetBytes(100)
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "reads/s")
 }

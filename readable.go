@@ -419,7 +419,7 @@ func (r *Readable) SetEncoding(enc string) error {
 	st.Encoding = d.Encoding()
 	content := ""
 	for st.buffer.len() > 0 {
-		c, _ := st.buffer.shift()
+		c := st.buffer.shift()
 		switch v := c.(type) {
 		case []byte:
 			content = utf16Concat(content, d.Write(v))
@@ -465,7 +465,7 @@ func (s *Stream) howMuchToRead(n int, all bool) int {
 	}
 	if all {
 		if st.Flowing == FlowingTrue && st.Length > 0 {
-			return chunkLen(st.buffer.at(0))
+			return st.buffer.firstLen()
 		}
 		return st.Length
 	}
@@ -600,19 +600,16 @@ func (s *Stream) fromList(n int) any {
 		return nil
 	}
 	if st.ObjectMode {
-		v, _ := buf.shift()
-		return v
+		return buf.shift()
 	}
 	if n >= st.Length {
 		if st.Decoder != nil {
 			if buf.len() == 1 {
-				v, _ := buf.shift()
-				return asString(v)
+				return asString(buf.shift())
 			}
 			out := ""
 			for buf.len() > 0 {
-				v, _ := buf.shift()
-				out = utf16Concat(out, asString(v))
+				out = utf16Concat(out, asString(buf.shift()))
 			}
 			return out
 		}
@@ -620,51 +617,39 @@ func (s *Stream) fromList(n int) any {
 		case 0:
 			return []byte{}
 		case 1:
-			v, _ := buf.shift()
-			return v
+			return buf.shift()
 		}
 		out := make([]byte, 0, st.Length)
 		for buf.len() > 0 {
-			v, _ := buf.shift()
-			out = appendChunk(out, v)
+			out = appendChunk(out, buf.shift())
 		}
 		return out
 	}
-	first := buf.at(0)
-	fl := chunkLen(first)
+	fl := buf.firstLen()
 	if n < fl {
-		switch v := first.(type) {
-		case []byte:
-			buf.set(0, v[n:])
-			return v[:n:n]
-		case string:
-			head, tail := utf16Cut(v, n)
-			buf.set(0, tail)
-			return head
+		if _, ok := buf.ring.at(0).(string); ok {
+			return buf.takeString(n)
 		}
+		return buf.takeBytes(n)
 	}
 	if n == fl {
-		v, _ := buf.shift()
-		return v
+		return buf.shift()
 	}
 	if st.Decoder != nil {
 		out := ""
 		for buf.len() > 0 {
-			str := asString(buf.at(0))
-			l := utf16Len(str)
+			l := buf.firstLen()
 			if n > l {
-				out = utf16Concat(out, str)
+				out = utf16Concat(out, asString(buf.shift()))
 				n -= l
-				buf.shift()
 				continue
 			}
 			if n == l {
-				out = utf16Concat(out, str)
-				buf.shift()
+				out = utf16Concat(out, asString(buf.shift()))
+			} else if _, ok := buf.ring.at(0).(string); ok {
+				out = utf16Concat(out, buf.takeString(n))
 			} else {
-				head, tail := utf16Cut(str, n)
-				out = utf16Concat(out, head)
-				buf.set(0, tail)
+				out = utf16Concat(out, string(buf.takeBytes(n)))
 			}
 			break
 		}
@@ -672,21 +657,18 @@ func (s *Stream) fromList(n int) any {
 	}
 	out := make([]byte, 0, n)
 	for buf.len() > 0 {
-		data := buf.at(0)
-		l := chunkLen(data)
+		l := buf.firstLen()
 		if n > l {
-			out = appendChunk(out, data)
+			out = appendChunk(out, buf.shift())
 			n -= l
-			buf.shift()
 			continue
 		}
 		if n == l {
-			out = appendChunk(out, data)
-			buf.shift()
+			out = appendChunk(out, buf.shift())
+		} else if _, ok := buf.ring.at(0).(string); ok {
+			out = append(out, buf.takeString(n)...)
 		} else {
-			b := data.([]byte)
-			out = append(out, b[:n]...)
-			buf.set(0, b[n:])
+			out = append(out, buf.takeBytes(n)...)
 		}
 		break
 	}

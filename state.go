@@ -78,7 +78,7 @@ type ReadableState struct {
 	// DefaultEncoding is the encoding of strings pushed without one.
 	DefaultEncoding string
 
-	buffer ring[any] // the chunks: []byte, string, or any value in object mode
+	buffer chunkQueue // the chunks: []byte, string, or any value in object mode
 }
 
 // WritableState is the state of a writable side, with Node's field names in
@@ -118,9 +118,10 @@ type WritableState struct {
 
 	buffered         ring[writeReq] // writes waiting for the one in flight (or uncork)
 	bufferProcessing bool
-	writeLen         int         // length of the write in flight
-	writeCB          func(error) // its callback, nil for none
-	expectWriteCB    bool        // the write hook has not called back yet
+	writevBuf        []WriteChunk // the chunks of the last writev, reused
+	writeLen         int          // length of the write in flight
+	writeCB          func(error)  // its callback, nil for none
+	expectWriteCB    bool         // the write hook has not called back yet
 
 	afterWritePending bool                // an afterWrite is queued
 	afterWriteInfo    bool                // the newest batch in afterWrites may still grow

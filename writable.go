@@ -1,6 +1,7 @@
 package stream
 
 import (
+	"slices"
 	"strings"
 	"unsafe"
 )
@@ -458,7 +459,10 @@ func (s *Stream) clearBuffer() {
 	st.bufferProcessing = true
 	if n > 1 && s.writevHook != nil {
 		st.PendingCB -= n - 1
-		chunks := make([]WriteChunk, n)
+		// The slice is reused from one writev to the next: the hook must
+		// not keep it after calling back.
+		chunks := slices.Grow(st.writevBuf[:0], n)[:n]
+		st.writevBuf = chunks
 		var cbs []func(error)
 		if !st.AllNoop {
 			cbs = make([]func(error), n)
