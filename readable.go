@@ -127,7 +127,9 @@ func newReadableState(objectMode bool, hwm *int, hwmName, encoding, defaultEncod
 			return nil, err
 		}
 		rs.Decoder = d
-		rs.Encoding = d.Encoding()
+		// Node keeps the option as written ('UTF-8'); SetEncoding
+		// stores the decoder's canonical name instead.
+		rs.Encoding = encoding
 	}
 	return rs, nil
 }
@@ -207,8 +209,14 @@ func (s *Stream) push(chunk any, encoding string, addToFront bool) (bool, error)
 			}
 			st.Reading = false
 			if st.Decoder != nil && encoding == "" {
-				if b, ok := chunk.([]byte); ok {
-					chunk = st.Decoder.Write(b)
+				// Node hands every chunk to the decoder, which takes
+				// bytes, passes strings through and throws on others.
+				switch c := chunk.(type) {
+				case []byte:
+					chunk = st.Decoder.Write(c)
+				case string:
+				default:
+					return false, errInvalidArgType("buf", "an instance of Buffer, TypedArray, or DataView", c)
 				}
 			}
 			s.addChunk(chunk, false)

@@ -1,0 +1,270 @@
+package stream
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+func TestReadablePushBytes(t *testing.T) {
+	nodeTwin(t, "push_bytes", func(l *Loop, tr *readTrace) {
+		r := NewReadable(ReadableOptions{HighWaterMark: Int(5), Read: noRead, Loop: l})
+		pushWith := func(chunk any, enc string) bool {
+			ok, err := r.PushWith(chunk, enc)
+			require.NoError(t, err)
+			return ok
+		}
+		tr.log("push abc", r.Push("abc"), r.ReadableLength())
+		tr.log("push buf de", r.Push([]byte("de")), r.ReadableLength())
+		tr.log("push euro", r.Push("€"), r.ReadableLength())
+		tr.log("push hex", pushWith("6869", "hex"), r.ReadableLength())
+		tr.log("push latin1", pushWith("é", "latin1"), r.ReadableLength())
+		tr.log("unshift zz", r.Unshift("zz"), r.ReadableLength())
+		tr.log("unshift buf", r.Unshift([]byte("<")), r.ReadableLength())
+		tr.log("push empty", r.Push(""), r.ReadableLength())
+		tr.log("push empty buf", r.Push([]byte{}), r.ReadableLength())
+		tr.log("unshift empty", r.Unshift(""), r.ReadableLength())
+		tr.log("read", showChunk(r.Read()), r.ReadableLength())
+	})
+}
+
+func TestReadablePushObjects(t *testing.T) {
+	nodeTwin(t, "push_objects", func(l *Loop, tr *readTrace) {
+		r := NewReadable(ReadableOptions{ObjectMode: true, HighWaterMark: Int(2), Read: noRead, Loop: l})
+		tr.log("push 1", r.Push(1), r.ReadableLength())
+		tr.log("push long string", r.Push("a long string"), r.ReadableLength())
+		tr.log("push object", r.Push(map[string]int{"a": 1}), r.ReadableLength())
+		tr.log("push empty string", r.Push(""), r.ReadableLength())
+		tr.log("push false", r.Push(false), r.ReadableLength())
+		tr.log("unshift 0", r.Unshift(0), r.ReadableLength())
+		tr.log("push buf", r.Push([]byte("xyz")), r.ReadableLength())
+		for c := r.Read(); c != nil; c = r.Read() {
+			tr.log("read", showChunk(c), r.ReadableLength())
+		}
+	})
+}
+
+func TestReadablePushReturn(t *testing.T) {
+	nodeTwin(t, "push_return", func(l *Loop, tr *readTrace) {
+		r := NewReadable(ReadableOptions{HighWaterMark: Int(3), Read: noRead, Loop: l})
+		tr.log("hwm3", r.Push("a"), r.Push("b"), r.Push("c"), r.Push("d"), r.ReadableLength())
+		tr.log("after read", showChunk(r.ReadN(2)), r.Push("e"), r.ReadableLength())
+		tr.log("push null", r.Push(nil))
+
+		z := NewReadable(ReadableOptions{HighWaterMark: Int(0), Read: noRead, Loop: l})
+		tr.log("hwm0 empty", z.Push(""), "first", z.Push("a"), z.ReadableLength())
+
+		f := NewReadable(ReadableOptions{HighWaterMark: Int(0), Read: noRead, Loop: l})
+		f.OnData(func(c any) { tr.log("flowing data", showChunk(c), f.ReadableLength()) })
+		l.Post(func() {
+			tr.log("hwm0 flowing push", f.Push("x"), f.ReadableLength())
+		})
+	})
+}
+
+func TestReadablePushNilEOF(t *testing.T) {
+	nodeTwin(t, "push_null_eof", func(l *Loop, tr *readTrace) {
+		r := NewReadable(ReadableOptions{Read: noRead, Loop: l})
+		tr.watch(r, "r", "end", "close")
+		r.OnReadable(func() {
+			tr.log("readable", r.ReadableLength())
+			for c := r.Read(); c != nil; c = r.Read() {
+				tr.log("read", showChunk(c))
+			}
+			tr.log("read null")
+		})
+		tr.log("push a", r.Push("a"))
+		tr.log("push null", r.Push(nil), "ended", r.ReadableState().Ended, "readableEnded", r.ReadableEnded())
+		tr.log("push null again", r.Push(nil))
+		tr.log("sync end")
+	})
+}
+
+func TestReadablePushEmptyStringEndsRead(t *testing.T) {
+	nodeTwin(t, "push_empty_string", func(l *Loop, tr *readTrace) {
+		calls := 0
+		var r *Readable
+		r = NewReadable(ReadableOptions{
+			Loop: l,
+			Read: func(size int) {
+				calls++
+				tr.log("read hook", calls, size)
+				switch calls {
+				case 1:
+					tr.log("push empty", r.Push(""), "reading", r.ReadableState().Reading)
+				case 2:
+					tr.log("push x", r.Push("x"))
+				default:
+					tr.log("push null", r.Push(nil))
+				}
+			},
+		})
+		tr.watch(r, "r", "data", "end", "close")
+		r.OnReadable(func() {
+			tr.log("readable")
+			for r.Read() != nil {
+			}
+		})
+		tr.log("sync end")
+	})
+}
+
+func TestReadablePushAfterEOF(t *testing.T) {
+	var errs []error
+	nodeTwin(t, "push_after_eof", func(l *Loop, tr *readTrace) {
+		a := NewReadable(ReadableOptions{Read: noRead, Loop: l})
+		tr.watch(a, "a", "error", "close")
+		a.OnError(func(err error) { errs = append(errs, err) })
+		a.Push("x")
+		a.Push(nil)
+		tr.log("a push", a.Push("y"), "destroyed", a.Destroyed(), "errored", errLabel(a.Errored()), "length", a.ReadableLength())
+
+		b := NewReadable(ReadableOptions{Read: noRead, AutoDestroy: Bool(false), Loop: l})
+		tr.watch(b, "b", "error", "close")
+		b.Push(nil)
+		tr.log("b push", b.Push("y"), "destroyed", b.Destroyed(), "errored", errLabel(b.Errored()))
+
+		c := NewReadable(ReadableOptions{Read: noRead, ObjectMode: true, Loop: l})
+		tr.watch(c, "c", "error", "close")
+		c.Push(nil)
+		tr.log("c push", c.Push(1), "destroyed", c.Destroyed())
+		tr.log("sync end")
+	})
+	require.Len(t, errs, 1)
+	require.ErrorIs(t, errs[0], ErrPushAfterEOF)
+}
+
+func TestReadableUnshiftAfterEnd(t *testing.T) {
+	nodeTwin(t, "unshift_after_end", func(l *Loop, tr *readTrace) {
+		d := NewReadable(ReadableOptions{Read: noRead, Loop: l})
+		tr.watch(d, "d", "end", "close")
+		d.Push("b")
+		d.Push(nil)
+		tr.log("d unshift", d.Unshift("a"), d.ReadableLength())
+		tr.log("d read", showChunk(d.Read()))
+
+		a := NewReadable(ReadableOptions{Read: noRead, AutoDestroy: Bool(false), Loop: l})
+		tr.watch(a, "a", "error", "close")
+		a.OnEnd(func() {
+			tr.log("a end")
+			l.Post(func() {
+				tr.log("a unshift", a.Unshift("z"), "errored", errLabel(a.Errored()))
+				require.ErrorIs(t, a.Errored(), ErrUnshiftAfterEnd)
+			})
+		})
+		a.Push(nil)
+		a.Resume()
+
+		b := NewReadable(ReadableOptions{Read: noRead, Loop: l})
+		tr.watch(b, "b", "error", "close")
+		b.OnEnd(func() {
+			tr.log("b end")
+			tr.log("b unshift", b.Unshift("z"), "destroyed", b.Destroyed())
+		})
+		b.Push(nil)
+		b.Resume()
+
+		c := NewReadable(ReadableOptions{Read: noRead, Loop: l})
+		tr.watch(c, "c", "error")
+		c.OnClose(func() {
+			tr.log("c close")
+			l.Post(func() { tr.log("c unshift", c.Unshift("z"), "errored", errLabel(c.Errored())) })
+		})
+		c.Push(nil)
+		c.Resume()
+	})
+}
+
+func TestReadablePushWrongType(t *testing.T) {
+	nodeTwin(t, "wrong_type", func(l *Loop, tr *readTrace) {
+		a := NewReadable(ReadableOptions{Read: noRead, Loop: l})
+		tr.watch(a, "a", "error", "close")
+		a.Push("ok")
+		tr.log("a push 123", a.Push(123), "length", a.ReadableLength(), "destroyed", a.Destroyed(), "errored", errLabel(a.Errored()))
+		require.ErrorIs(t, a.Errored(), ErrInvalidArgType)
+		tr.log("a push again", a.Push(struct{}{}), "length", a.ReadableLength())
+		tr.log("a read", showChunk(a.Read()))
+
+		b := NewReadable(ReadableOptions{Read: noRead, AutoDestroy: Bool(false), Loop: l})
+		tr.watch(b, "b", "error", "close")
+		tr.log("b unshift obj", b.Unshift(map[string]int{}), "destroyed", b.Destroyed())
+		tr.log("b push true", b.Push(true), "destroyed", b.Destroyed())
+		tr.log("sync end")
+	})
+}
+
+func TestReadableStringChunks(t *testing.T) {
+	nodeTwin(t, "string_chunks", func(l *Loop, tr *readTrace) {
+		with := func(r *Readable, unshift bool, chunk any, enc string) {
+			var err error
+			if unshift {
+				_, err = r.UnshiftWith(chunk, enc)
+			} else {
+				_, err = r.PushWith(chunk, enc)
+			}
+			require.NoError(t, err)
+		}
+		a := NewReadable(ReadableOptions{Read: noRead, Loop: l})
+		a.Push("hé")
+		tr.log("a", showChunk(a.Read()))
+		with(a, false, "aGk=", "base64")
+		tr.log("a base64", showChunk(a.Read()))
+
+		d := NewReadable(ReadableOptions{Read: noRead, DefaultEncoding: "hex", Loop: l})
+		d.Push("6869")
+		tr.log("d defaultEncoding hex", showChunk(d.Read()))
+
+		b := NewReadable(ReadableOptions{Read: noRead, Encoding: "utf8", Loop: l})
+		b.Push([]byte("hé"))
+		tr.log("b bytes", showChunk(b.Read()))
+		b.Push("x")
+		tr.log("b string", showChunk(b.Read()))
+		with(b, false, "6869", "hex")
+		tr.log("b hex string", showChunk(b.Read()))
+
+		h := NewReadable(ReadableOptions{Read: noRead, Encoding: "hex", Loop: l})
+		h.Push("hi")
+		tr.log("h utf8 string", showChunk(h.Read()))
+		h.Unshift("hi")
+		tr.log("h unshift utf8 string", showChunk(h.Read()))
+		with(h, true, "6a6b", "hex")
+		tr.log("h unshift hex string", showChunk(h.Read()))
+
+		o := NewReadable(ReadableOptions{Read: noRead, ObjectMode: true, Loop: l})
+		o.Push("s")
+		o.Push([]byte("b"))
+		o.Push(5)
+		for c := o.Read(); c != nil; c = o.Read() {
+			tr.log("o", showChunk(c))
+		}
+
+		oe := NewReadable(ReadableOptions{Read: noRead, ObjectMode: true, Encoding: "utf8", Loop: l})
+		oe.Push([]byte("ab"))
+		oe.Push("s")
+		oe.Push([]byte{0xe2, 0x82})
+		oe.Push([]byte{0xac})
+		tr.log("oe length", oe.ReadableLength())
+		for c := oe.Read(); c != nil; c = oe.Read() {
+			tr.log("oe", showChunk(c))
+		}
+	})
+}
+
+// Where Node throws from push(chunk, encoding), PushWith returns the error
+// and keeps what was buffered.
+func TestReadablePushUnknownEncoding(t *testing.T) {
+	l := NewLoop()
+	require.NoError(t, l.Run(func() {
+		r := NewReadable(ReadableOptions{Read: noRead, Loop: l})
+		r.Push("a")
+		ok, err := r.PushWith("b", "nope")
+		require.False(t, ok)
+		require.ErrorIs(t, err, ErrUnknownEncoding)
+		require.Equal(t, "ERR_UNKNOWN_ENCODING", ErrorCode(err))
+		_, err = r.UnshiftWith("b", "nope")
+		require.ErrorIs(t, err, ErrUnknownEncoding)
+		require.False(t, r.Destroyed())
+		require.Equal(t, 1, r.ReadableLength())
+		require.Equal(t, []byte("a"), r.Read())
+	}))
+}

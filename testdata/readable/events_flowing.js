@@ -1,0 +1,14 @@
+// Event order of a flowing stream fed asynchronously.
+'use strict';
+const { Readable } = require('stream');
+const { log, show, watch } = require('./lib/trace');
+
+const chunks = ['a', 'b', null];
+const r = new Readable({
+  read() {
+    log('read hook');
+    setImmediate(() => this.push(chunks.shift()));
+  },
+});
+watch(r, 'r', 'data', 'end', 'close', 'resume', 'pause', 'error');
+log('sync end');

@@ -1,0 +1,40 @@
+// The three flowing states and IsPaused through the mode switches.
+'use strict';
+const { Readable } = require('stream');
+const { log, watch } = require('./lib/trace');
+
+const r = new Readable({ read() {} });
+watch(r, 'r', 'pause', 'resume');
+const st = (what) => log(what, 'flowing', r.readableFlowing, 'isPaused', r.isPaused());
+st('new');
+const h1 = () => {};
+r.on('data', h1);
+st('on data');
+r.pause();
+st('pause');
+const h2 = () => {};
+r.on('data', h2);
+st('on data while paused');
+r.resume();
+st('resume');
+r.removeListener('data', h1);
+r.removeListener('data', h2);
+st('data listeners removed');
+const hr = () => {};
+r.on('readable', hr);
+st('on readable');
+r.resume();
+st('resume with readable');
+r.removeListener('readable', hr);
+st('readable removed');
+process.nextTick(() => st('next tick'));
+setImmediate(() => {
+  st('immediate');
+  const p = new Readable({ read() {} });
+  log('p isPaused', p.isPaused());
+  p.resume();
+  log('p resume', p.readableFlowing, p.isPaused());
+  const q = new Readable({ read() {} });
+  q.on('readable', () => {});
+  log('q on readable', q.readableFlowing, q.isPaused());
+});

@@ -1,0 +1,18 @@
+// Invalid options make the constructor throw.
+'use strict';
+const { Readable } = require('stream');
+const { log } = require('./lib/trace');
+
+function attempt(name, opts) {
+  try {
+    new Readable(opts);
+    log(name, 'ok');
+  } catch (e) {
+    log(name, e.code, e.name, e.message);
+  }
+}
+attempt('hwm -1', { highWaterMark: -1 });
+attempt('hwm -1 object', { highWaterMark: -1, objectMode: true });
+attempt('hwm 0', { highWaterMark: 0 });
+attempt('encoding', { encoding: 'nope' });
+attempt('defaultEncoding', { defaultEncoding: 'nope' });
