@@ -18,6 +18,7 @@ type Handler func(args ...any)
 type Listener struct {
 	event string
 	fn    Handler
+	fn1   func(any) // the typed form of fn, for one-argument events; may be nil
 	once  bool
 	fired bool // a once listener has been called (or is being called)
 }
@@ -143,6 +144,23 @@ func (e *EventEmitter) setList(event string, ls []*Listener) {
 		// one listener is left, so the leak warning can come again.
 		delete(e.warned, event)
 	}
+}
+
+// on1 is On for a one-argument listener: emits of one argument call fn1
+// directly, without an argument slice.
+func (e *EventEmitter) on1(event string, fn1 func(any)) *Listener {
+	l := e.add(event, func(args ...any) {
+		var a any
+		if len(args) > 0 {
+			a = args[0]
+		}
+		fn1(a)
+	}, false, false)
+	l.fn1 = fn1
+	if e.onAdd != nil {
+		e.onAdd(event)
+	}
+	return l
 }
 
 // On adds fn at the end of the listeners of event and returns its handle.
@@ -369,6 +387,12 @@ func (e *EventEmitter) emitList1(ls []*Listener, isError bool, a any) bool {
 			e.unhandled([]any{a})
 		}
 		return false
+	}
+	if len(ls) == 1 && ls[0].fn1 != nil && !ls[0].once {
+		// The common case of a chunk: one typed listener, called without
+		// building an argument slice.
+		ls[0].fn1(a)
+		return true
 	}
 	base := len(e.scratch)
 	e.scratch = append(e.scratch, a)

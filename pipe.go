@@ -119,8 +119,8 @@ func (r *Readable) PipeWith(dst WritableStream, opts PipeOptions) WritableStream
 
 	onunpipeL = dest.On("unpipe", onunpipe)
 
-	ondataL = src.On("data", func(args ...any) {
-		ok, _ := dest.write(args[0], "", nil)
+	ondataL = src.on1("data", func(chunk any) {
+		ok, _ := dest.write(chunk, "", nil)
 		if !ok {
 			pause()
 		}

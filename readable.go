@@ -193,6 +193,20 @@ func (r *Readable) UnshiftWith(chunk any, encoding string) (bool, error) {
 
 func (s *Stream) push(chunk any, encoding string, addToFront bool) (bool, error) {
 	st := s.rs
+	// The fast path: an object, or bytes without a decoder, pushed to a
+	// stream that is open. It does what the general path below does.
+	if !addToFront && chunk != nil && !st.Ended && !st.Destroyed && st.Errored == nil && st.Decoder == nil {
+		if st.ObjectMode {
+			st.Reading = false
+			s.addChunk(chunk, false)
+			return s.canPushMore(), nil
+		}
+		if b, ok := chunk.([]byte); ok && len(b) > 0 {
+			st.Reading = false
+			s.addChunk(chunk, false)
+			return s.canPushMore(), nil
+		}
+	}
 	if chunk == nil {
 		st.Reading = false
 		s.onEOFChunk()
@@ -893,7 +907,7 @@ func (r *Readable) ReadableObjectMode() bool { return r.rs.ObjectMode }
 // OnData adds a 'data' listener, which starts the stream flowing unless it
 // was paused explicitly.
 func (r *Readable) OnData(fn func(chunk any)) *Listener {
-	return r.On("data", func(args ...any) { fn(args[0]) })
+	return r.on1("data", fn)
 }
 
 // OnEnd adds an 'end' listener.

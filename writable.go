@@ -164,6 +164,18 @@ func (w *Writable) WriteWith(chunk any, encoding string, cb func(error)) (ok boo
 }
 
 func (s *Stream) write(chunk any, encoding string, cb func(error)) (bool, error) {
+	// The fast path of pipes and Transforms: bytes, or an object, into a
+	// stream that is open. It does what writeChunk does for them.
+	if st := s.ws; chunk != nil && !st.Ending && !st.Destroyed {
+		if st.ObjectMode {
+			st.PendingCB++
+			return s.writeOrBuffer(chunk, 1, encoding, cb), nil
+		}
+		if b, ok := chunk.([]byte); ok && encoding == "" {
+			st.PendingCB++
+			return s.writeOrBuffer(chunk, len(b), "buffer", cb), nil
+		}
+	}
 	accepted, err, thrown := s.writeChunk(chunk, encoding, cb)
 	if thrown != nil {
 		return false, thrown
@@ -215,7 +227,7 @@ func (s *Stream) writeChunk(chunk any, encoding string, cb func(error)) (ok bool
 		return false, err, nil
 	}
 	st.PendingCB++
-	return s.writeOrBuffer(chunk, encoding, cb), nil, nil
+	return s.writeOrBuffer(chunk, s.wlen(chunk), encoding, cb), nil, nil
 }
 
 type errCall struct {
@@ -235,11 +247,10 @@ func (s *Stream) wlen(chunk any) int {
 	return chunkLen(chunk)
 }
 
-// wByteLen is the length Node counts for a written chunk: a string that
-// was not decoded counts its UTF-16 length, as chunk.length does.
-func (s *Stream) writeOrBuffer(chunk any, encoding string, cb func(error)) bool {
+// writeOrBuffer starts writing chunk (whose length is l), or buffers it
+// behind the write in flight, and returns Write's result.
+func (s *Stream) writeOrBuffer(chunk any, l int, encoding string, cb func(error)) bool {
 	st := s.ws
-	l := s.wlen(chunk)
 	st.Length += l
 	if st.Writing || st.Errored != nil || st.Corked > 0 || !st.Constructed {
 		st.buffered.push(writeReq{chunk, encoding, cb})
