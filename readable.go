@@ -671,7 +671,7 @@ func (s *Stream) fromList(n int) any {
 			} else if _, ok := buf.ring.at(0).(string); ok {
 				out = utf16Concat(out, buf.takeString(n))
 			} else {
-				out = utf16Concat(out, string(buf.takeBytes(n)))
+				out = utf16Concat(out, bytesToString(buf.takeBytes(n)))
 			}
 			break
 		}
@@ -697,14 +697,21 @@ func (s *Stream) fromList(n int) any {
 	return out
 }
 
+// asString is JavaScript's string concatenation of a chunk: a Buffer
+// (unshifted into a decoded stream) reads as UTF-8, as its toString() does.
 func asString(v any) string {
 	switch c := v.(type) {
 	case string:
 		return c
 	case []byte:
-		return string(c)
+		return bytesToString(c)
 	}
 	return ""
+}
+
+func bytesToString(b []byte) string {
+	s, _ := DecodeBytes(b, "utf8")
+	return s
 }
 
 func appendChunk(out []byte, v any) []byte {
