@@ -120,7 +120,14 @@ func (r *Readable) PipeWith(dst WritableStream, opts PipeOptions) WritableStream
 	onunpipeL = dest.On("unpipe", onunpipe)
 
 	ondataL = src.on1("data", func(chunk any) {
-		ok, _ := dest.write(chunk, "", nil)
+		ok, err := dest.write(chunk, "", nil)
+		if err != nil {
+			// Node's write throws here (a chunk dst cannot take), out of
+			// the 'data' event: an uncaught exception, which Run returns.
+			// The pipe itself is left as it was.
+			src.loop.reportUnhandled(err)
+			return
+		}
 		if !ok {
 			pause()
 		}
