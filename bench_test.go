@@ -187,6 +187,54 @@ func BenchmarkPassThrough64K(b *testing.B) {
 	b.SetBytes(64 << 10)
 }
 
+// BenchmarkTransformObjects3 writes b.N objects into three chained
+// Transforms (map i*2, filter i%4 == 0, identity) read by a 'data'
+// listener: the Transform machinery without a source or sink stream.
+func BenchmarkTransformObjects3(b *testing.B) {
+	vals := make([]any, 1024)
+	for i := range vals {
+		vals[i] = i
+	}
+	got := 0
+	runBench(b, func(l *Loop) {
+		obj := DuplexOptions{Loop: l, ObjectMode: true}
+		double := NewTransform(TransformOptions{DuplexOptions: obj, Transform: func(c any, _ string, cb func(error, any)) {
+			cb(nil, vals[(c.(int)*2)&1023])
+		}})
+		filter := NewTransform(TransformOptions{DuplexOptions: obj, Transform: func(c any, _ string, cb func(error, any)) {
+			if c.(int)%4 == 0 {
+				cb(nil, c)
+				return
+			}
+			cb(nil, nil)
+		}})
+		ident := NewTransform(TransformOptions{DuplexOptions: obj, Transform: func(c any, _ string, cb func(error, any)) {
+			cb(nil, c)
+		}})
+		double.Pipe(filter)
+		filter.Pipe(ident)
+		ident.OnData(func(any) { got++ })
+		i := 0
+		var write func()
+		write = func() {
+			for i < b.N {
+				v := vals[i&1023]
+				i++
+				if ok, _ := double.Write(v); !ok {
+					return
+				}
+			}
+			double.End()
+		}
+		double.OnDrain(write)
+		write()
+	})
+	if got != (b.N+1)/2 {
+		b.Fatalf("got %d objects, want %d", got, (b.N+1)/2)
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "objects/s")
+}
+
 func benchPipeBytes(b *testing.B, size int) {
 	var chunk any = make([]byte, size)
 	count := 0
