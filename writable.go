@@ -618,8 +618,12 @@ func (s *Stream) end(chunk any, encoding string, cb func(error)) error {
 
 func (s *Stream) needFinish() bool {
 	st := s.ws
+	// While clearBuffer runs, Node's buffer still counts as holding
+	// requests (it is reset after the loop), so nothing finishes from
+	// inside it.
 	return st.Ending && !st.Destroyed && st.Constructed && !st.Finished && !st.Writing &&
-		!st.ErrorEmitted && !st.CloseEmitted && st.Errored == nil && st.buffered.len() == 0 && st.Length == 0
+		!st.ErrorEmitted && !st.CloseEmitted && st.Errored == nil &&
+		st.buffered.len() == 0 && !st.bufferProcessing && st.Length == 0
 }
 
 func (s *Stream) onFinish(err error) {
