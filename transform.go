@@ -116,7 +116,7 @@ func (s *Stream) transformCallback(err error, val any) {
 	case rs.Ended:
 		s.loop.tick(onwriteNilTick, s)
 	case s.ws.Ended || s.tr.lengthAt == rs.Length || rs.Length < rs.HighWaterMark:
-		s.onwrite(nil)
+		s.onWrite(nil)
 	default:
 		s.tr.held = true
 	}
