@@ -284,8 +284,9 @@ func (a *Reader) Close() error {
 // error wrapping ErrReentrant there); they may be called from any other
 // goroutine, one at a time.
 type Writer struct {
-	s   *Stream
-	err error
+	s       *Stream
+	err     error // the error returned to the caller; the caller's goroutine only
+	loopErr error // the first error a write callback reported; the loop only
 }
 
 // NewWriter returns a Writer over s.
@@ -302,14 +303,19 @@ func (a *Writer) Write(p []byte) (int, error) {
 	var werr error
 	err := a.s.loop.await(func(done func()) {
 		s := a.s
+		if e := a.loopErr; e != nil {
+			werr = e
+			done()
+			return
+		}
 		if e := s.ws.Errored; e != nil {
 			werr = e
 			done()
 			return
 		}
 		ok, thrown := s.write(chunk, "", func(err error) {
-			if err != nil && a.err == nil {
-				a.err = err
+			if err != nil && a.loopErr == nil {
+				a.loopErr = err
 			}
 		})
 		if thrown != nil {
@@ -340,9 +346,6 @@ func (a *Writer) Write(p []byte) (int, error) {
 	if err == nil {
 		err = werr
 	}
-	if err == nil && a.err != nil {
-		err = a.err
-	}
 	if err != nil {
 		a.err = err
 		return 0, err
@@ -352,9 +355,10 @@ func (a *Writer) Write(p []byte) (int, error) {
 
 // Close ends the stream and waits until it finishes, returning its error.
 func (a *Writer) Close() error {
-	var ferr error
+	var ferr, cbErr error
 	err := a.s.loop.await(func(done func()) {
 		s := a.s
+		cbErr = a.loopErr
 		Finished(s, func(err error) {
 			ferr = err
 			done()
@@ -369,8 +373,8 @@ func (a *Writer) Close() error {
 	if ferr != nil {
 		return ferr
 	}
-	if a.err != nil && !errors.Is(a.err, ErrWriteAfterEnd) {
-		return a.err
+	if cbErr != nil && !errors.Is(cbErr, ErrWriteAfterEnd) {
+		return cbErr
 	}
 	return nil
 }

@@ -163,6 +163,14 @@ func (e *EventEmitter) on1(event string, fn1 func(any)) *Listener {
 	return l
 }
 
+// check applies the loop-ownership check of the stream embedding the
+// emitter; a standalone emitter belongs to no loop and is not checked.
+func (e *EventEmitter) check() {
+	if debugChecks && e.loop != nil {
+		e.loop.check()
+	}
+}
+
 // On adds fn at the end of the listeners of event and returns its handle.
 // The 'newListener' event is emitted before it is added.
 func (e *EventEmitter) On(event string, fn Handler) *Listener {
@@ -198,6 +206,7 @@ func (e *EventEmitter) PrependOnceListener(event string, fn Handler) *Listener {
 }
 
 func (e *EventEmitter) add(event string, fn Handler, once, prepend bool) *Listener {
+	e.check()
 	if fn == nil {
 		panic("stream: nil listener")
 	}
@@ -232,6 +241,7 @@ func (e *EventEmitter) add(event string, fn Handler, once, prepend bool) *Listen
 // is not registered there. Listeners removed during an emit are still
 // called by that emit. The 'removeListener' event is emitted after.
 func (e *EventEmitter) RemoveListener(event string, l *Listener) {
+	e.check()
 	if e.remove(event, l) && len(e.events["removeListener"]) > 0 {
 		e.emit2("removeListener", event, l.fn)
 	}
@@ -264,6 +274,7 @@ func (e *EventEmitter) remove(event string, l *Listener) bool {
 // RemoveAllListeners removes every listener of the given events, or of
 // every event when none is given.
 func (e *EventEmitter) RemoveAllListeners(events ...string) {
+	e.check()
 	if len(events) == 0 {
 		hasRemoveListener := len(e.events["removeListener"]) > 0
 		for _, name := range slices.Clone(e.names) {
@@ -313,6 +324,7 @@ func (e *EventEmitter) removeAllOf(event string) {
 // Emitting "error" with no listener is an unhandled error: Emit reports it
 // to the loop, whose Run returns it, and returns false.
 func (e *EventEmitter) Emit(event string, args ...any) bool {
+	e.check()
 	ls := e.list(event)
 	if len(ls) == 0 {
 		if event == "error" {
