@@ -81,8 +81,9 @@ func closeThen(s *Stream, c any, err error, user func(error, func(error)), cb fu
 // FromWriter returns a Writable over w. Each chunk is written to w on a
 // goroutine, one at a time and in order; an error from w destroys the
 // stream with it. After End, the stream's final step closes w if it is an
-// io.Closer, except os.Stdout and os.Stderr. Strings are written as UTF-8 (or their encoding); object mode
-// is not supported. opts.Write and opts.Final are replaced.
+// io.Closer, except os.Stdout and os.Stderr. Strings are written as UTF-8
+// (or their encoding); object mode is not supported. opts.Write and
+// opts.Final are replaced.
 func FromWriter(w io.Writer, opts WritableOptions) *Writable {
 	var wr *Writable
 	opts.Write = func(chunk any, _ string, cb func(error)) { writeTo(wr.Stream, w, chunk, cb) }
@@ -95,30 +96,42 @@ func FromWriter(w io.Writer, opts WritableOptions) *Writable {
 			cb(nil)
 			return
 		}
-		wr.loop.Go(func() func() {
-			err := closer.Close()
-			return func() { cb(err) }
-		})
+		callBackAfter(wr.Stream, closer.Close, cb)
 	}
 	wr = NewWritable(opts)
 	return wr
 }
 
 func writeTo(s *Stream, w io.Writer, chunk any, cb func(error)) {
-	var b []byte
-	switch c := chunk.(type) {
-	case []byte:
-		b = c
-	case string:
-		b = []byte(c)
-	default:
-		cb(errInvalidArgType("chunk", "of type string or an instance of Buffer", chunk))
+	b, err := chunkBytes(chunk)
+	if err != nil {
+		cb(err)
 		return
 	}
-	s.loop.Go(func() func() {
+	callBackAfter(s, func() error {
 		_, err := w.Write(b)
+		return err
+	}, cb)
+}
+
+// callBackAfter runs blocking off the loop, then calls cb with its error on
+// the loop.
+func callBackAfter(s *Stream, blocking func() error, cb func(error)) {
+	s.loop.Go(func() func() {
+		err := blocking()
 		return func() { cb(err) }
 	})
+}
+
+// chunkBytes is a byte-stream chunk as bytes: a string is its UTF-8.
+func chunkBytes(chunk any) ([]byte, error) {
+	switch c := chunk.(type) {
+	case []byte:
+		return c, nil
+	case string:
+		return []byte(c), nil
+	}
+	return nil, errInvalidArgType("chunk", "of type string or an instance of Buffer", chunk)
 }
 
 // halfCloser is a connection that can shut down its writing side alone,
@@ -144,10 +157,7 @@ func FromReadWriteCloser(c io.ReadWriteCloser, opts DuplexOptions) *Duplex {
 			cb(nil)
 			return
 		}
-		d.loop.Go(func() func() {
-			err := hc.CloseWrite()
-			return func() { cb(err) }
-		})
+		callBackAfter(d.Stream, hc.CloseWrite, cb)
 	}
 	opts.Destroy = func(err error, cb func(error)) {
 		closeThen(d.Stream, c, err, userDestroy, cb)
@@ -227,15 +237,10 @@ func (a *Reader) Read(p []byte) (int, error) {
 		a.err = rerr
 		return 0, rerr
 	}
-	var b []byte
-	switch c := chunk.(type) {
-	case []byte:
-		b = c
-	case string:
-		b = []byte(c)
-	default:
-		a.err = errInvalidArgType("chunk", "bytes or a string for an io.Reader", chunk)
-		return 0, a.err
+	b, cerr := chunkBytes(chunk)
+	if cerr != nil {
+		a.err = cerr
+		return 0, cerr
 	}
 	n := copy(p, b)
 	a.pending = b[n:]
