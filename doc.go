@@ -95,6 +95,11 @@
 // be called on the loop: there they return an error wrapping
 // [ErrReentrant] instead of deadlocking.
 //
+// [Pipeline] runs a chain of streams from ordinary Go code and returns its
+// first error; cancelling its context destroys the streams with an
+// AbortError. [PipelineWith] is Node's pipeline with a callback, on the
+// loop.
+//
 // Blocking work (file or network I/O) goes through [Loop.Go]: the work runs
 // on a goroutine and its result is handed to the loop, which stays alive
 // meanwhile. [FromReader], [FromWriter] and [FromReadWriteCloser] wrap any

@@ -2,6 +2,7 @@ package stream_test
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"io"
 	"strings"
@@ -176,5 +177,25 @@ func ExampleFromReader() {
 	// Output:
 	// copied through streams
 	// read with io.ReadAll
+	// <nil>
+}
+
+// Pipeline connects streams from ordinary Go code and returns the first
+// error, destroying every stream when one fails.
+func ExamplePipeline() {
+	loop := stream.NewLoop()
+	var out strings.Builder
+	src := stream.FromReader(strings.NewReader("pipeline\n"), stream.ReadableOptions{Loop: loop})
+	upper := stream.NewTransform(stream.TransformOptions{
+		DuplexOptions: stream.DuplexOptions{Loop: loop},
+		Transform: func(chunk any, _ string, cb func(error, any)) {
+			cb(nil, bytes.ToUpper(chunk.([]byte)))
+		},
+	})
+	dst := stream.FromWriter(&out, stream.WritableOptions{Loop: loop})
+	err := stream.Pipeline(context.Background(), src, upper, dst)
+	fmt.Print(out.String(), err, "\n")
+	// Output:
+	// PIPELINE
 	// <nil>
 }
