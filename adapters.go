@@ -1,6 +1,7 @@
 package stream
 
 import (
+	"context"
 	"errors"
 	"io"
 	"os"
@@ -176,18 +177,14 @@ func FromReadWriteCloser(c io.ReadWriteCloser, opts DuplexOptions) *Duplex {
 // goroutine, one at a time. If no goroutine is running the loop, the
 // calling goroutine runs it while it waits.
 type Reader struct {
-	s       *Stream
+	p       *puller
 	pending []byte // the rest of a chunk larger than the caller's buffer
 	err     error  // io.EOF or the stream's error, once seen
-	started bool   // listeners installed (on the loop)
-	wake    func() // set while a Read waits for the stream
-	done    bool   // 'end', 'error' or 'close' happened
-	doneErr error
 }
 
 // NewReader returns a Reader over s.
 func NewReader(s ReadableStream) *Reader {
-	return &Reader{s: s.asReadable().Stream}
+	return &Reader{p: &puller{s: s.asReadable().Stream}}
 }
 
 // Read implements io.Reader.
@@ -203,39 +200,12 @@ func (a *Reader) Read(p []byte) (int, error) {
 	if len(p) == 0 {
 		return 0, nil
 	}
-	var chunk any
-	var rerr error
-	err := a.s.loop.await(func(done func()) {
-		a.start()
-		var try func()
-		try = func() {
-			if !a.s.rs.Destroyed {
-				if c := a.s.read(0, true); c != nil {
-					chunk = c
-					a.wake = nil
-					done()
-					return
-				}
-			}
-			if a.done {
-				rerr = a.doneErr
-				a.wake = nil
-				done()
-				return
-			}
-			a.wake = try
-		}
-		try()
-	})
+	chunk, err := a.p.next(nil)
 	if err != nil {
-		return 0, err
-	}
-	if chunk == nil {
-		if rerr == nil {
-			rerr = io.EOF
+		if !errors.Is(err, ErrReentrant) {
+			a.err = err
 		}
-		a.err = rerr
-		return 0, rerr
+		return 0, err
 	}
 	b, cerr := chunkBytes(chunk)
 	if cerr != nil {
@@ -247,21 +217,99 @@ func (a *Reader) Read(p []byte) (int, error) {
 	return n, nil
 }
 
+// puller takes chunks from a readable stream for a goroutine off its loop,
+// in paused mode as Node's async iterator does: read() what is buffered,
+// else wait for 'readable' or the end. Its fields are the loop's.
+type puller struct {
+	s       *Stream
+	started bool   // listeners installed
+	wake    func() // set while a next waits for the stream
+	done    bool   // 'end', 'error' or 'close' happened
+	doneErr error
+}
+
+// next blocks until the stream has a chunk (returned), has ended (io.EOF)
+// or has failed (its error). Cancelling ctx (which may be nil) destroys
+// the stream with an AbortError and returns it.
+func (pl *puller) next(ctx context.Context) (any, error) {
+	var chunk any
+	var rerr error
+	s := pl.s
+	err := s.loop.await(func(done func()) {
+		pl.start()
+		finish := func() {
+			pl.wake = nil
+			done()
+		}
+		var try func()
+		try = func() {
+			if !s.rs.Destroyed {
+				if c := s.read(0, true); c != nil {
+					chunk = c
+					finish()
+					return
+				}
+			}
+			if pl.done {
+				rerr = pl.doneErr
+				if rerr == nil {
+					rerr = io.EOF
+				}
+				finish()
+				return
+			}
+			pl.wake = try
+		}
+		if ctx != nil && ctx.Done() != nil {
+			if ctx.Err() != nil {
+				rerr = errAbort(context.Cause(ctx))
+				s.DestroyWith(rerr, nil)
+				finish()
+				return
+			}
+			// Keep the loop alive while a cancellation may still come;
+			// the watch ends with this call.
+			token := s.loop.Hold()
+			stop := context.AfterFunc(ctx, func() {
+				token.Resolve(func() {
+					if pl.wake != nil {
+						rerr = errAbort(context.Cause(ctx))
+						s.DestroyWith(rerr, nil)
+						finish()
+					}
+				})
+			})
+			inner := done
+			done = func() {
+				if stop() {
+					token.Resolve(nil)
+				}
+				inner()
+			}
+		}
+		try()
+	})
+	if err != nil {
+		return nil, err
+	}
+	return chunk, rerr
+}
+
 // start installs the listeners, once, on the loop.
-func (a *Reader) start() {
-	if a.started {
+func (pl *puller) start() {
+	if pl.started {
 		return
 	}
-	a.started = true
+	pl.started = true
 	poke := func() {
-		if a.wake != nil {
-			a.wake()
+		if pl.wake != nil {
+			pl.wake()
 		}
 	}
-	a.s.On("readable", func(...any) { poke() })
-	Finished(a.s, func(err error) {
-		a.done = true
-		a.doneErr = err
+	pl.s.On("readable", func(...any) { poke() })
+	Finished(pl.s, func(err error) {
+		pl.done = true
+		pl.doneErr = err
 		poke()
 	})
 }
@@ -271,9 +319,10 @@ func (a *Reader) Close() error {
 	if a.err == nil {
 		a.err = errors.New("stream: read from closed Reader")
 	}
-	return a.s.loop.await(func(done func()) {
-		if !a.s.rs.EndEmitted {
-			a.s.DestroyWith(nil, nil)
+	s := a.p.s
+	return s.loop.await(func(done func()) {
+		if !s.rs.EndEmitted {
+			s.DestroyWith(nil, nil)
 		}
 		done()
 	})

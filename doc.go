@@ -90,10 +90,13 @@
 //
 // Safe from any goroutine: [Loop.Post], [Loop.Hold], [Pending.Resolve],
 // [Loop.Close], [Loop.Run], [GetDefaultHighWaterMark],
-// [SetDefaultHighWaterMark], and the blocking adapters [Reader] and
-// [Writer] (io.ReadCloser and io.WriteCloser over streams) which must not
-// be called on the loop: there they return an error wrapping
+// [SetDefaultHighWaterMark], and the blocking adapters — [Reader] and
+// [Writer] (io.ReadCloser and io.WriteCloser over streams), [Chunks] and
+// [Pipeline] — which must not be called on the loop: there they return an error wrapping
 // [ErrReentrant] instead of deadlocking.
+//
+// [Chunks] is Node's for await over a Readable as a Go iterator, for code
+// off the loop: for chunk, err := range stream.Chunks(ctx, r).
 //
 // [Pipeline] runs a chain of streams from ordinary Go code and returns its
 // first error; cancelling its context destroys the streams with an

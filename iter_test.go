@@ -1,0 +1,113 @@
+package stream
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"testing"
+	"testing/iotest"
+
+	"github.com/stretchr/testify/require"
+)
+
+func TestChunksObjectMode(t *testing.T) {
+	l := NewLoop()
+	i := 0
+	var r *Readable
+	r = NewReadable(ReadableOptions{Loop: l, ObjectMode: true, HighWaterMark: Int(2), Read: func(int) {
+		i++
+		if i > 5 {
+			r.Push(nil)
+			return
+		}
+		r.Push(i)
+	}})
+	var got []any
+	for v, err := range Chunks(context.Background(), r) {
+		require.NoError(t, err)
+		got = append(got, v)
+	}
+	require.Equal(t, []any{1, 2, 3, 4, 5}, got)
+	require.True(t, r.ReadableEnded())
+}
+
+func TestChunksBytesFromReader(t *testing.T) {
+	l := NewLoop()
+	src := strings.Repeat("chunks ", 1000)
+	r := FromReader(iotest.HalfReader(strings.NewReader(src)), ReadableOptions{Loop: l, HighWaterMark: Int(64)})
+	var sb strings.Builder
+	for c, err := range Chunks(context.Background(), r) {
+		require.NoError(t, err)
+		sb.Write(c.([]byte))
+	}
+	require.Equal(t, src, sb.String())
+}
+
+func TestChunksError(t *testing.T) {
+	l := NewLoop()
+	boom := errors.New("boom")
+	r := FromReader(io.MultiReader(strings.NewReader("ab"), iotest.ErrReader(boom)), ReadableOptions{Loop: l})
+	var seen []string
+	for c, err := range Chunks(context.Background(), r) {
+		if err != nil {
+			seen = append(seen, "err "+err.Error())
+			continue
+		}
+		seen = append(seen, fmt.Sprintf("chunk %s", c))
+	}
+	require.Equal(t, []string{"chunk ab", "err boom"}, seen)
+}
+
+// Breaking out of the loop destroys the stream, as returning from Node's
+// async iterator does.
+func TestChunksBreakDestroys(t *testing.T) {
+	l := NewLoop()
+	var r *Readable
+	r = NewReadable(ReadableOptions{Loop: l, ObjectMode: true, Read: func(int) { r.Push("tick") }})
+	n := 0
+	for _, err := range Chunks(context.Background(), r) {
+		require.NoError(t, err)
+		if n++; n == 3 {
+			break
+		}
+	}
+	require.True(t, r.Destroyed())
+	require.ErrorIs(t, r.Errored(), ErrAbort)
+}
+
+// Cancelling the context while the iterator waits destroys the stream and
+// yields an AbortError wrapping the context's error.
+func TestChunksContextCancel(t *testing.T) {
+	l := NewLoop()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	r := NewReadable(ReadableOptions{Loop: l, ObjectMode: true, Read: func(int) {}})
+	require.NoError(t, l.Run(func() { r.Push("first") }))
+	var errs []error
+	for v, err := range Chunks(ctx, r) {
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		require.Equal(t, "first", v)
+		cancel() // nothing more will come: only the cancellation ends the wait
+	}
+	require.Len(t, errs, 1)
+	require.ErrorIs(t, errs[0], ErrAbort)
+	require.ErrorIs(t, errs[0], context.Canceled)
+	require.True(t, r.Destroyed())
+}
+
+func TestChunksOnLoopIsReentrant(t *testing.T) {
+	l := NewLoop()
+	var got error
+	require.NoError(t, l.Run(func() {
+		r := NewReadable(ReadableOptions{Loop: l, Read: func(int) {}})
+		for _, err := range Chunks(context.Background(), r) {
+			got = err
+		}
+	}))
+	require.ErrorIs(t, got, ErrReentrant)
+}
