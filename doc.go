@@ -95,6 +95,12 @@
 // [Pipeline] — which must not be called on the loop: there they return an error wrapping
 // [ErrReentrant] instead of deadlocking.
 //
+// Node's module-level utilities are functions: [Finished], [PipelineWith],
+// [From] (Readable.from over an iter.Seq), [DuplexPair], [AddAbortSignal]
+// (a context.Context plays the AbortSignal), [IsReadable], [IsWritable],
+// [IsErrored], [IsDisturbed], [IsDestroyed], [GetDefaultHighWaterMark] and
+// [SetDefaultHighWaterMark].
+//
 // [Chunks] is Node's for await over a Readable as a Go iterator, for code
 // off the loop: for chunk, err := range stream.Chunks(ctx, r).
 //

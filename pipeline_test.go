@@ -20,7 +20,7 @@ type plTrace struct {
 }
 
 func (p *plTrace) log(a ...any) {
-	p.lines = append(p.lines, strings.TrimSpace(fmt.Sprintln(a...)))
+	p.lines = append(p.lines, strings.TrimSuffix(fmt.Sprintln(a...), "\n"))
 }
 
 func errText(err error) string {

@@ -1,0 +1,66 @@
+package stream
+
+import "iter"
+
+// From returns a Readable that yields the values of seq, as Node's
+// Readable.from(iterable): an object-mode stream (ObjectMode is forced on)
+// with a highWaterMark of 1 unless opts sets one. The sequence is pulled
+// on the loop, one value per push until Push returns false, so it must not
+// block: for I/O use FromReader. A nil value is ERR_STREAM_NULL_VALUES and
+// destroys the stream. Destroying the stream stops the sequence; a stream
+// abandoned before its end should be destroyed, or the sequence's
+// coroutine stays parked.
+func From[T any](seq iter.Seq[T], opts ReadableOptions) *Readable {
+	opts.ObjectMode = true
+	if opts.HighWaterMark == nil {
+		opts.HighWaterMark = Int(1)
+	}
+	var (
+		r       *Readable
+		next    func() (T, bool)
+		stop    func()
+		reading bool
+	)
+	userDestroy := opts.Destroy
+	opts.Read = func(int) {
+		if reading {
+			return
+		}
+		reading = true
+		if next == nil {
+			next, stop = iter.Pull(seq)
+		}
+		for {
+			v, ok := next()
+			if !ok {
+				stop()
+				r.Push(nil)
+				return
+			}
+			if any(v) == nil {
+				reading = false
+				r.Destroy(newError(ErrNullValues, ""))
+				return
+			}
+			if !r.Push(v) {
+				reading = false
+				return
+			}
+		}
+	}
+	opts.Destroy = func(err error, cb func(error)) {
+		if stop != nil {
+			stop()
+		}
+		// Node calls back on a later tick, after the iterator's return.
+		r.loop.NextTick(func() {
+			if userDestroy != nil {
+				userDestroy(err, cb)
+				return
+			}
+			cb(err)
+		})
+	}
+	r = NewReadable(opts)
+	return r
+}

@@ -1,0 +1,62 @@
+package stream
+
+import "context"
+
+// IsReadable reports whether s is a readable stream that can still be read
+// (Node's stream.isReadable): not destroyed, not ended, not errored. It is
+// false for a stream with no readable side.
+func IsReadable(s StreamLike) bool { return s.base().isReadable() == triTrue }
+
+// IsWritable reports whether s is a writable stream that can still be
+// written (Node's stream.isWritable). It is false for a stream with no
+// writable side.
+func IsWritable(s StreamLike) bool { return s.base().isWritable() == triTrue }
+
+// IsDestroyed reports whether s was destroyed (Node's stream.isDestroyed).
+func IsDestroyed(s StreamLike) bool { return s.base().isDestroyedAny() }
+
+// IsErrored reports whether s has emitted 'error' (Node's
+// stream.isErrored, which reads the state's errorEmitted flag: an error
+// recorded but not yet emitted does not count).
+func IsErrored(s StreamLike) bool {
+	st := s.base()
+	if st.rs != nil {
+		return st.rs.ErrorEmitted
+	}
+	return st.ws.ErrorEmitted
+}
+
+// IsDisturbed reports whether s has been read from or aborted (Node's
+// stream.isDisturbed).
+func IsDisturbed(s StreamLike) bool {
+	st := s.base()
+	if st.rs == nil {
+		return false
+	}
+	rs := st.rs
+	aborted := rs.Readable && (rs.Destroyed || rs.Errored != nil) && !rs.EndEmitted
+	return rs.DataEmitted || aborted
+}
+
+// AddAbortSignal ties s to ctx, as Node's stream.addAbortSignal(signal,
+// stream): when ctx is cancelled, s is destroyed with an AbortError
+// (ErrAbort) wrapping the context's cause; if ctx is already cancelled, at
+// once. The watch ends when s finishes. Like an AbortSignal listener, it
+// does not keep the loop running: a cancellation that comes after Run
+// returned takes effect at the next Run. It returns s. Must be called on
+// the stream's loop.
+func AddAbortSignal[S StreamLike](ctx context.Context, s S) S {
+	st := s.base()
+	st.loop.check()
+	abort := func() { st.DestroyWith(errAbort(context.Cause(ctx)), nil) }
+	if ctx.Err() != nil {
+		abort()
+		return s
+	}
+	if ctx.Done() == nil {
+		return s
+	}
+	stop := context.AfterFunc(ctx, func() { st.loop.Post(abort) })
+	Finished(st, func(error) { stop() })
+	return s
+}

@@ -1,0 +1,169 @@
+package stream
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"iter"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+)
+
+// Go twins of testdata/utils/*.js: they must print what Node printed.
+
+func TestUtilsNodeGoldens(t *testing.T) { checkNodeGoldens(t, "testdata/utils") }
+
+func TestPredicates(t *testing.T) {
+	p := &plTrace{l: NewLoop()}
+	show := func(name string, s StreamLike) {
+		p.log(name, IsReadable(s), IsWritable(s), IsErrored(s), IsDisturbed(s), IsDestroyed(s))
+	}
+	require.NoError(t, p.l.Run(func() {
+		r := NewReadable(ReadableOptions{Loop: p.l, Read: func(int) {}})
+		r.OnError(func(error) {})
+		show("r new", r)
+		r.Push("a")
+		r.Read()
+		show("r read", r)
+		r.Destroy(errors.New("x"))
+		show("r destroyed", r)
+		p.l.Post(func() { show("r after error", r) })
+
+		w := NewWritable(WritableOptions{Loop: p.l, Write: func(_ any, _ string, cb func(error)) { cb(nil) }})
+		show("w new", w)
+		w.End()
+		show("w ended", w)
+		w.OnFinish(func() { show("w finished", w) })
+
+		d := NewDuplex(DuplexOptions{Loop: p.l, Read: func(int) {}, Write: func(_ any, _ string, cb func(error)) { cb(nil) }})
+		show("d new", d)
+		d.Push(nil)
+		d.Resume()
+		d.OnEnd(func() { show("d end", d) })
+	}))
+	require.Equal(t, goldenLines(t, "testdata/utils/predicates.out"), p.lines)
+}
+
+func TestFrom(t *testing.T) {
+	p := &plTrace{l: NewLoop()}
+	gen := func(vals ...any) iter.Seq[any] {
+		return func(yield func(any) bool) {
+			for _, v := range vals {
+				if v == nil {
+					p.log("yield", "")
+				} else {
+					p.log("yield", v)
+				}
+				if !yield(v) {
+					return
+				}
+			}
+			p.log("done")
+		}
+	}
+	require.NoError(t, p.l.Run(func() {
+		r := From(gen(1, 2, 3), ReadableOptions{Loop: p.l})
+		p.log("hwm", r.ReadableHighWaterMark(), "objectMode", r.ReadableObjectMode())
+		r.OnData(func(v any) { p.log("data", v) })
+		r.OnEnd(func() { p.log("end") })
+		r.OnClose(func() { p.log("close") })
+		p.l.Post(func() {
+			bad := From(gen("a", nil, "b"), ReadableOptions{Loop: p.l})
+			bad.OnData(func(v any) { p.log("bad data", v) })
+			bad.OnError(func(err error) { p.log("bad error", ErrorCode(err)) })
+			bad.OnClose(func() { p.log("bad close") })
+		})
+	}))
+	require.Equal(t, goldenLines(t, "testdata/utils/from.out"), p.lines)
+}
+
+// A From stream destroyed before its end stops the sequence, so its
+// coroutine does not outlive the stream (TestMain's goleak checks).
+func TestFromDestroyStopsSequence(t *testing.T) {
+	l := NewLoop()
+	stopped := false
+	seq := func(yield func(int) bool) {
+		defer func() { stopped = true }()
+		for i := 0; ; i++ {
+			if !yield(i) {
+				return
+			}
+		}
+	}
+	require.NoError(t, l.Run(func() {
+		r := From(seq, ReadableOptions{Loop: l})
+		n := 0
+		r.OnData(func(any) {
+			if n++; n == 3 {
+				r.Destroy(nil)
+			}
+		})
+	}))
+	require.True(t, stopped)
+}
+
+func TestDuplexPair(t *testing.T) {
+	p := &plTrace{l: NewLoop()}
+	require.NoError(t, p.l.Run(func() {
+		a, b := DuplexPair(DuplexOptions{Loop: p.l})
+		b.OnData(func(c any) { p.log("b data", string(c.([]byte))) })
+		b.OnEnd(func() { p.log("b end") })
+		a.OnFinish(func() { p.log("a finish") })
+		ok, _ := a.WriteWith("hello", "", func(error) { p.log("a cb hello") })
+		p.log("write", ok)
+		ok, _ = a.WriteWith("world", "", func(error) { p.log("a cb world") })
+		p.log("write", ok)
+		a.EndWith(nil, "", func(error) { p.log("a end cb") })
+		b.WriteWith("back", "", func(error) { p.log("b cb back") })
+		a.OnData(func(c any) { p.log("a data", string(c.([]byte))) })
+	}))
+	require.Equal(t, goldenLines(t, "testdata/utils/pair.out"), p.lines)
+}
+
+func TestAddAbortSignal(t *testing.T) {
+	p := &plTrace{l: NewLoop()}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	errName := func(err error) string {
+		var e *Error
+		if errors.As(err, &e) {
+			return fmt.Sprint(e.Name, " ", e.Code)
+		}
+		return err.Error()
+	}
+	var r *Readable
+	require.NoError(t, p.l.Run(func() {
+		r = AddAbortSignal(ctx, NewReadable(ReadableOptions{Loop: p.l, Read: func(int) {}}))
+		r.OnError(func(err error) { p.log("r error", errName(err)) })
+		r.OnClose(func() { p.log("r close") })
+		p.log("r destroyed", r.Destroyed())
+
+		done, stop := context.WithCancel(context.Background())
+		stop()
+		r2 := AddAbortSignal(done, NewReadable(ReadableOptions{Loop: p.l, Read: func(int) {}}))
+		p.log("r2 destroyed", r2.Destroyed())
+		r2.OnError(func(err error) { p.log("r2 error", errName(err)) })
+	}))
+	// A cancellation reaches the loop as a task posted from another
+	// goroutine, and does not keep the loop running (as an AbortSignal
+	// listener does not keep Node's process alive): run the loop until it
+	// has arrived.
+	cancel()
+	for i := 0; i < 5000 && !r.Destroyed(); i++ {
+		require.NoError(t, p.l.Run(nil))
+		time.Sleep(time.Millisecond)
+	}
+	require.NoError(t, p.l.Run(nil))
+	// Node's abort() is synchronous, so its program logs "aborted; r
+	// destroyed true" inside it; the Go test has no such point.
+	want := goldenLines(t, "testdata/utils/abort.out")
+	var wantNoSync []string
+	for _, l := range want {
+		if l != "aborted; r destroyed true" {
+			wantNoSync = append(wantNoSync, l)
+		}
+	}
+	require.Equal(t, wantNoSync, p.lines)
+}
