@@ -325,3 +325,32 @@ func BenchmarkReadableRead100(b *testing.B) {
 	b.SetBytes(100)
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "reads/s")
 }
+
+// BenchmarkPipeAcrossLoops64K is BenchmarkPipe64K with the PassThrough and
+// the sink on a second loop (a second core): chunks cross between the
+// loops in batches.
+func BenchmarkPipeAcrossLoops64K(b *testing.B) {
+	var chunk any = make([]byte, 64<<10)
+	la, lb := NewLoop(), NewLoop()
+	count := 0
+	src := benchSource(la, false, chunk, b.N)
+	p := NewPassThrough(DuplexOptions{Loop: lb})
+	dst := benchSink(lb, false, &count)
+	src.Pipe(p)
+	p.Pipe(dst)
+	b.ReportAllocs()
+	b.ResetTimer()
+	done := make(chan error)
+	go func() { done <- lb.Run(nil) }()
+	if err := la.Run(nil); err != nil {
+		b.Fatal(err)
+	}
+	if err := <-done; err != nil {
+		b.Fatal(err)
+	}
+	if count != b.N {
+		b.Fatalf("got %d chunks, want %d", count, b.N)
+	}
+	b.SetBytes(64 << 10)
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "chunks/s")
+}

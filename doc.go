@@ -114,5 +114,8 @@
 // meanwhile. [FromReader], [FromWriter] and [FromReadWriteCloser] wrap any
 // io.Reader, io.Writer or net.Conn that way. Streams on different loops run
 // in parallel: use one loop per independent group of streams (a request, a
-// connection) to use several cores.
+// connection) to use several cores. Pipe also connects streams on
+// different loops, so one pipeline can spread its stages over cores: the
+// chunks cross between the loops in batches, with backpressure kept across
+// (see [Readable.Pipe]).
 package stream

@@ -24,6 +24,13 @@ type UnpipeInfo struct {
 //
 // As in Node, an error on the source does not end or destroy dst, and an
 // error on dst unpipes it.
+//
+// dst may run on another loop: the chunks then cross between the loops in
+// batches, with backpressure kept across, and each side's events stay on
+// its own loop. Both loops must be run (by a goroutine each) until the
+// pipe is done; the pipe keeps each Run waiting for the other side. Set up
+// such pipes before the loops' Runs start (or while both run): a Run that
+// has already returned does not come back by itself.
 func (r *Readable) Pipe(dst WritableStream) WritableStream {
 	return r.PipeWith(dst, PipeOptions{})
 }
@@ -35,6 +42,9 @@ func (r *Readable) PipeWith(dst WritableStream, opts PipeOptions) WritableStream
 	src := r.Stream
 	dest := dst.asWritable().Stream
 	st := src.rs
+	if dest.loop != src.loop {
+		return r.pipeAcross(dst, opts)
+	}
 
 	if len(st.Pipes) == 1 && !st.MultiAwaitDrain {
 		st.MultiAwaitDrain = true
@@ -180,6 +190,11 @@ func (r *Readable) Unpipe(dsts ...WritableStream) {
 	r.loop.check()
 	src := r.Stream
 	st := src.rs
+	for _, b := range append([]*bridge(nil), src.bridges...) {
+		if len(dsts) == 0 || pipeIndex(dsts, b.dstW) >= 0 {
+			b.unpipe()
+		}
+	}
 	if len(st.Pipes) == 0 {
 		return
 	}

@@ -31,6 +31,7 @@ type Stream struct {
 
 	onwrite func(error) // the write hooks' callback, bound once
 	tr      *transformState
+	bridges []*bridge // pipes to destinations on other loops
 }
 
 // Loop returns the loop the stream runs on.
