@@ -99,7 +99,10 @@
 // [From] (Readable.from over an iter.Seq), [DuplexPair], [AddAbortSignal]
 // (a context.Context plays the AbortSignal), [IsReadable], [IsWritable],
 // [IsErrored], [IsDisturbed], [IsDestroyed], [GetDefaultHighWaterMark] and
-// [SetDefaultHighWaterMark].
+// [SetDefaultHighWaterMark]. The operators are functions too: [Map],
+// [Filter], [FlatMap], [Drop] and [Take] return a Readable on the loop;
+// [ToArray], [ForEach], [Reduce], [Some], [Every] and [Find] consume a
+// stream off the loop.
 //
 // [Chunks] is Node's for await over a Readable as a Go iterator, for code
 // off the loop: for chunk, err := range stream.Chunks(ctx, r).

@@ -143,6 +143,13 @@ func (d *Duplex) init(opts *DuplexOptions, kind string, self any) error {
 	return nil
 }
 
+// AsReadable returns the readable side of the Duplex as a *Readable, for
+// code that takes one (it shares the Duplex's state).
+func (d *Duplex) AsReadable() *Readable { return &d.readableSide }
+
+// AsWritable returns the writable side of the Duplex as a *Writable.
+func (d *Duplex) AsWritable() *Writable { return &d.writableSide }
+
 // AllowHalfOpen reports whether the writable side stays open after the
 // readable side ends.
 func (d *Duplex) AllowHalfOpen() bool { return d.allowHalfOpen }

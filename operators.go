@@ -1,0 +1,289 @@
+package stream
+
+import (
+	"context"
+	"iter"
+)
+
+// Node's stream operators (readable.map, filter, flatMap, drop, take, and
+// the promise-returning forEach, toArray, reduce, some, every, find) as
+// functions. The stream-returning ones are called on the loop and return a
+// lazy object-mode Readable (highWaterMark 1, as Readable.from) that reads
+// the source in paused mode when it is read itself; the others consume the
+// source from ordinary Go code off the loop, like Chunks, and return when
+// done. Node's concurrency option is not offered: fn runs on the loop, one
+// value at a time, so it must not block.
+
+// operator returns a lazy object-mode Readable fed from src, as Node's
+// operators return Readable.from(an async generator over src): nothing is
+// read from src until the result is read; then each value src yields in
+// paused mode goes to step, which pushes to out what it wants and reports
+// whether to go on. An error of src destroys the result with it; an error
+// from step destroys the result; destroying the result (or step ending it
+// early) destroys src unless it has ended.
+func operator(src ReadableStream, step func(out *Readable, v any) (more bool, err error)) *Readable {
+	return operatorStream(src, step).out
+}
+
+// opState is one operator: its result, and the source it lets go of.
+type opState struct {
+	src      *Stream
+	out      *Readable
+	released bool // the operator destroyed src itself: its close is no error
+}
+
+// release destroys the source, which the result no longer needs.
+func (o *opState) release() {
+	o.released = true
+	if !o.src.rs.EndEmitted {
+		// Node's iterator return destroys the source; quietly, as its
+		// own listener takes the AbortError there.
+		o.src.DestroyWith(nil, nil)
+	}
+}
+
+func operatorStream(src ReadableStream, step func(out *Readable, v any) (more bool, err error)) *opState {
+	s := src.asReadable().Stream
+	s.loop.check()
+	o := &opState{src: s}
+	var (
+		out     *Readable
+		started bool
+		pulling bool
+	)
+	var pull func()
+	pull = func() {
+		if pulling || out.rs.Destroyed || out.rs.Ended {
+			return
+		}
+		pulling = true
+		defer func() { pulling = false }()
+		for !out.rs.Destroyed && !out.rs.Ended {
+			if s.rs.Destroyed {
+				return // Finished reports why
+			}
+			v := s.read(0, true)
+			if v == nil {
+				if s.rs.Ended && s.rs.Length == 0 {
+					out.Push(nil)
+				}
+				return // 'readable' or the end calls pull again
+			}
+			more, err := step(out, v)
+			if err != nil {
+				out.Destroy(err)
+				return
+			}
+			if !more {
+				return
+			}
+		}
+	}
+	start := func() {
+		started = true
+		s.On("readable", func(...any) { pull() })
+		Finished(s, func(err error) {
+			if o.released {
+				return
+			}
+			if err != nil {
+				out.Destroy(err)
+				return
+			}
+			pull()
+		})
+	}
+	out = NewReadable(ReadableOptions{
+		Loop:          s.loop,
+		ObjectMode:    true,
+		HighWaterMark: Int(1),
+		Read: func(int) {
+			if !started {
+				start()
+			}
+			pull()
+		},
+		Destroy: func(err error, cb func(error)) {
+			o.release()
+			cb(err)
+		},
+	})
+	o.out = out
+	return o
+}
+
+// Map returns a Readable of fn(v) for each value v of src (Node's
+// readable.map). An error from fn destroys the result with it.
+func Map(src ReadableStream, fn func(v any) (any, error)) *Readable {
+	return operator(src, func(out *Readable, v any) (bool, error) {
+		r, err := fn(v)
+		if err != nil {
+			return false, err
+		}
+		if r == nil {
+			// null cannot be pushed into a stream: the value is skipped.
+			return true, nil
+		}
+		return out.Push(r), nil
+	})
+}
+
+// Filter returns a Readable of the values of src for which fn reports true
+// (Node's readable.filter).
+func Filter(src ReadableStream, fn func(v any) (bool, error)) *Readable {
+	return operator(src, func(out *Readable, v any) (bool, error) {
+		ok, err := fn(v)
+		if err != nil || !ok {
+			return err == nil, err
+		}
+		return out.Push(v), nil
+	})
+}
+
+// FlatMap returns a Readable of every value of the sequences fn returns,
+// in order (Node's readable.flatMap).
+func FlatMap(src ReadableStream, fn func(v any) (iter.Seq[any], error)) *Readable {
+	return operator(src, func(out *Readable, v any) (bool, error) {
+		seq, err := fn(v)
+		if err != nil {
+			return false, err
+		}
+		more := true
+		if seq != nil {
+			for r := range seq {
+				if r != nil {
+					more = out.Push(r)
+				}
+			}
+		}
+		return more, nil
+	})
+}
+
+// Drop returns a Readable of the values of src after the first n (Node's
+// readable.drop).
+func Drop(src ReadableStream, n int) *Readable {
+	return operator(src, func(out *Readable, v any) (bool, error) {
+		if n > 0 {
+			n--
+			return true, nil
+		}
+		return out.Push(v), nil
+	})
+}
+
+// Take returns a Readable of the first n values of src, which ends after
+// them and destroys src (Node's readable.take).
+func Take(src ReadableStream, n int) *Readable {
+	taken := 0
+	var o *opState
+	o = operatorStream(src, func(out *Readable, v any) (bool, error) {
+		taken++
+		more := out.Push(v)
+		if taken >= n {
+			out.Push(nil)
+			o.release()
+			return false, nil
+		}
+		return more, nil
+	})
+	if n <= 0 {
+		o.out.Push(nil)
+	}
+	return o.out
+}
+
+// ToArray reads src to its end and returns its values (Node's
+// readable.toArray), from ordinary Go code off the loop.
+func ToArray(ctx context.Context, src ReadableStream) ([]any, error) {
+	var out []any
+	for v, err := range Chunks(ctx, src) {
+		if err != nil {
+			return out, err
+		}
+		out = append(out, v)
+	}
+	return out, nil
+}
+
+// ForEach calls fn with each value of src, off the loop, until the end or
+// an error (Node's readable.forEach). An error from fn destroys src and is
+// returned.
+func ForEach(ctx context.Context, src ReadableStream, fn func(v any) error) error {
+	for v, err := range Chunks(ctx, src) {
+		if err != nil {
+			return err
+		}
+		if err := fn(v); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Reduce folds the values of src with fn, starting from its first value
+// (Node's readable.reduce without an initial value): an empty stream is
+// ERR_MISSING_ARGS.
+func Reduce(ctx context.Context, src ReadableStream, fn func(acc, v any) (any, error)) (any, error) {
+	return reduce(ctx, src, fn, nil, false)
+}
+
+// ReduceWith is Reduce starting from initial.
+func ReduceWith(ctx context.Context, src ReadableStream, fn func(acc, v any) (any, error), initial any) (any, error) {
+	return reduce(ctx, src, fn, initial, true)
+}
+
+func reduce(ctx context.Context, src ReadableStream, fn func(acc, v any) (any, error), acc any, has bool) (any, error) {
+	for v, err := range Chunks(ctx, src) {
+		if err != nil {
+			return nil, err
+		}
+		if !has {
+			acc, has = v, true
+			continue
+		}
+		if acc, err = fn(acc, v); err != nil {
+			return nil, err
+		}
+	}
+	if !has {
+		return nil, newError(ErrMissingArgs, "Reduce of an empty stream requires an initial value")
+	}
+	return acc, nil
+}
+
+// Find returns the first value of src for which fn reports true, and
+// destroys src there (Node's readable.find); found is false if there is
+// none.
+func Find(ctx context.Context, src ReadableStream, fn func(v any) (bool, error)) (v any, found bool, err error) {
+	for v, err := range Chunks(ctx, src) {
+		if err != nil {
+			return nil, false, err
+		}
+		ok, err := fn(v)
+		if err != nil {
+			return nil, false, err
+		}
+		if ok {
+			return v, true, nil
+		}
+	}
+	return nil, false, nil
+}
+
+// Some reports whether fn is true for some value of src, stopping (and
+// destroying src) at the first (Node's readable.some).
+func Some(ctx context.Context, src ReadableStream, fn func(v any) (bool, error)) (bool, error) {
+	_, found, err := Find(ctx, src, fn)
+	return found, err
+}
+
+// Every reports whether fn is true for every value of src, stopping (and
+// destroying src) at the first false (Node's readable.every).
+func Every(ctx context.Context, src ReadableStream, fn func(v any) (bool, error)) (bool, error) {
+	found, err := Some(ctx, src, func(v any) (bool, error) {
+		ok, err := fn(v)
+		return !ok, err
+	})
+	return !found && err == nil, err
+}
