@@ -97,7 +97,16 @@ func NewDuplexErr(opts DuplexOptions) (*Duplex, error) {
 }
 
 func (d *Duplex) init(opts *DuplexOptions, kind string, self any) error {
-	s := &Stream{}
+	// One allocation for the stream, both states and a Transform's
+	// state, so the hot paths touch one block of memory.
+	block := &struct {
+		s  Stream
+		rs ReadableState
+		ws WritableState
+		tr transformState
+	}{}
+	s := &block.s
+	s.trBlock = &block.tr
 	d.Stream = s
 	d.readableSide.Stream = s
 	d.writableSide.Stream = s
@@ -111,12 +120,11 @@ func (d *Duplex) init(opts *DuplexOptions, kind string, self any) error {
 	if wHWM == nil {
 		wHWM = opts.WritableHighWaterMark
 	}
-	rs, err := newReadableState(opts.ObjectMode || opts.ReadableObjectMode, rHWM, rName, opts.Encoding, opts.DefaultEncoding, opts.EmitClose, opts.AutoDestroy)
-	if err != nil {
+	rs, ws := &block.rs, &block.ws
+	if err := initReadableState(rs, opts.ObjectMode || opts.ReadableObjectMode, rHWM, rName, opts.Encoding, opts.DefaultEncoding, opts.EmitClose, opts.AutoDestroy); err != nil {
 		return err
 	}
-	ws, err := newWritableState(opts.ObjectMode || opts.WritableObjectMode, wHWM, wName, opts.DecodeStrings, opts.DefaultEncoding, opts.EmitClose, opts.AutoDestroy)
-	if err != nil {
+	if err := initWritableState(ws, opts.ObjectMode || opts.WritableObjectMode, wHWM, wName, opts.DecodeStrings, opts.DefaultEncoding, opts.EmitClose, opts.AutoDestroy); err != nil {
 		return err
 	}
 	s.rs, s.ws = rs, ws

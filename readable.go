@@ -78,14 +78,17 @@ func NewReadable(opts ReadableOptions) *Readable {
 // encoding, a negative highWaterMark) as an error where Node's constructor
 // throws.
 func NewReadableErr(opts ReadableOptions) (*Readable, error) {
-	s := &Stream{}
+	block := &struct {
+		s  Stream
+		rs ReadableState
+	}{}
+	s := &block.s
 	r := &Readable{s}
 	s.initStream(opts.Loop, "Readable", r)
-	rs, err := newReadableState(opts.ObjectMode, opts.HighWaterMark, "options.highWaterMark", opts.Encoding, opts.DefaultEncoding, opts.EmitClose, opts.AutoDestroy)
-	if err != nil {
+	if err := initReadableState(&block.rs, opts.ObjectMode, opts.HighWaterMark, "options.highWaterMark", opts.Encoding, opts.DefaultEncoding, opts.EmitClose, opts.AutoDestroy); err != nil {
 		return nil, err
 	}
-	s.rs = rs
+	s.rs = &block.rs
 	s.readHook = opts.Read
 	s.destroyHook = opts.Destroy
 	s.constructHook = opts.Construct
@@ -96,8 +99,10 @@ func NewReadableErr(opts ReadableOptions) (*Readable, error) {
 	return r, nil
 }
 
-func newReadableState(objectMode bool, hwm *int, hwmName, encoding, defaultEncoding string, emitClose, autoDestroy *bool) (*ReadableState, error) {
-	rs := &ReadableState{
+// initReadableState fills rs, which the caller allocates next to the
+// stream so that the hot paths touch one block of memory.
+func initReadableState(rs *ReadableState, objectMode bool, hwm *int, hwmName, encoding, defaultEncoding string, emitClose, autoDestroy *bool) error {
+	*rs = ReadableState{
 		ObjectMode:  objectMode,
 		EmitClose:   emitClose == nil || *emitClose,
 		AutoDestroy: autoDestroy == nil || *autoDestroy,
@@ -107,7 +112,7 @@ func newReadableState(objectMode bool, hwm *int, hwmName, encoding, defaultEncod
 	}
 	if hwm != nil {
 		if *hwm < 0 {
-			return nil, errInvalidArgValue(hwmName, *hwm)
+			return errInvalidArgValue(hwmName, *hwm)
 		}
 		rs.HighWaterMark = *hwm
 	} else {
@@ -119,19 +124,19 @@ func newReadableState(objectMode bool, hwm *int, hwmName, encoding, defaultEncod
 	case IsEncoding(defaultEncoding):
 		rs.DefaultEncoding = defaultEncoding
 	default:
-		return nil, errUnknownEncoding(defaultEncoding)
+		return errUnknownEncoding(defaultEncoding)
 	}
 	if encoding != "" {
 		d, err := NewStringDecoder(encoding)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		rs.Decoder = d
 		// Node keeps the option as written ('UTF-8'); SetEncoding
 		// stores the decoder's canonical name instead.
 		rs.Encoding = encoding
 	}
-	return rs, nil
+	return nil
 }
 
 // installReadableHooks makes the emitter tell the stream about 'data' and

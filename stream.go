@@ -31,7 +31,8 @@ type Stream struct {
 
 	onwrite func(error) // the write hooks' callback, bound once
 	tr      *transformState
-	bridges []*bridge // pipes to destinations on other loops
+	trBlock *transformState // a Duplex's space for tr, allocated with it
+	bridges []*bridge       // pipes to destinations on other loops
 }
 
 // Loop returns the loop the stream runs on.

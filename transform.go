@@ -78,7 +78,8 @@ func (t *Transform) initTransform(opts *TransformOptions, kind string, self any)
 	}
 	s := t.Stream
 	s.rs.Sync = false
-	s.tr = &transformState{flush: opts.Flush}
+	s.tr = s.trBlock
+	s.tr.flush = opts.Flush
 	s.tr.callback = s.transformCallback
 	if s.constructHook != nil {
 		s.startConstruct(func() {

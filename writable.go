@@ -70,14 +70,17 @@ func NewWritable(opts WritableOptions) *Writable {
 // NewWritableErr is NewWritable returning an invalid option as an error
 // where Node's constructor throws.
 func NewWritableErr(opts WritableOptions) (*Writable, error) {
-	s := &Stream{}
+	block := &struct {
+		s  Stream
+		ws WritableState
+	}{}
+	s := &block.s
 	w := &Writable{s}
 	s.initStream(opts.Loop, "Writable", w)
-	ws, err := newWritableState(opts.ObjectMode, opts.HighWaterMark, "options.highWaterMark", opts.DecodeStrings, opts.DefaultEncoding, opts.EmitClose, opts.AutoDestroy)
-	if err != nil {
+	if err := initWritableState(&block.ws, opts.ObjectMode, opts.HighWaterMark, "options.highWaterMark", opts.DecodeStrings, opts.DefaultEncoding, opts.EmitClose, opts.AutoDestroy); err != nil {
 		return nil, err
 	}
-	s.ws = ws
+	s.ws = &block.ws
 	s.writeHook = opts.Write
 	s.writevHook = opts.Writev
 	s.finalHook = opts.Final
@@ -90,8 +93,10 @@ func NewWritableErr(opts WritableOptions) (*Writable, error) {
 	return w, nil
 }
 
-func newWritableState(objectMode bool, hwm *int, hwmName string, decodeStrings *bool, defaultEncoding string, emitClose, autoDestroy *bool) (*WritableState, error) {
-	ws := &WritableState{
+// initWritableState fills ws, which the caller allocates next to the
+// stream.
+func initWritableState(ws *WritableState, objectMode bool, hwm *int, hwmName string, decodeStrings *bool, defaultEncoding string, emitClose, autoDestroy *bool) error {
+	*ws = WritableState{
 		ObjectMode:    objectMode,
 		DecodeStrings: decodeStrings == nil || *decodeStrings,
 		EmitClose:     emitClose == nil || *emitClose,
@@ -104,7 +109,7 @@ func newWritableState(objectMode bool, hwm *int, hwmName string, decodeStrings *
 	}
 	if hwm != nil {
 		if *hwm < 0 {
-			return nil, errInvalidArgValue(hwmName, *hwm)
+			return errInvalidArgValue(hwmName, *hwm)
 		}
 		ws.HighWaterMark = *hwm
 	} else {
@@ -116,9 +121,9 @@ func newWritableState(objectMode bool, hwm *int, hwmName string, decodeStrings *
 	case IsEncoding(defaultEncoding):
 		ws.DefaultEncoding = defaultEncoding
 	default:
-		return nil, errUnknownEncoding(defaultEncoding)
+		return errUnknownEncoding(defaultEncoding)
 	}
-	return ws, nil
+	return nil
 }
 
 func (s *Stream) writableConstructed() {
