@@ -1,5 +1,7 @@
 package stream
 
+import "context"
+
 // DuplexOptions configures a Duplex (Node's new Duplex(options)): the
 // options of both sides, plus the per-side settings. The zero value gives
 // Node's defaults.
@@ -44,6 +46,10 @@ type DuplexOptions struct {
 	Final     func(cb func(error))
 	Destroy   func(err error, cb func(error))
 	Construct func(cb func(error))
+
+	// Context, when cancelled, destroys the stream with an AbortError, as
+	// Node's signal option (see AddAbortSignal). Nil means none.
+	Context context.Context
 
 	// Loop is the loop the stream runs on; nil means DefaultLoop().
 	Loop *Loop
@@ -148,6 +154,9 @@ func (d *Duplex) init(opts *DuplexOptions, kind string, self any) error {
 	s.constructHook = opts.Construct
 	s.onwrite = s.onWrite
 	s.installReadableHooks()
+	if opts.Context != nil {
+		AddAbortSignal(opts.Context, s)
+	}
 	return nil
 }
 

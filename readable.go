@@ -1,5 +1,7 @@
 package stream
 
+import "context"
+
 // ReadableOptions configures a Readable (Node's new Readable(options)). The
 // zero value gives Node's defaults.
 type ReadableOptions struct {
@@ -37,6 +39,10 @@ type ReadableOptions struct {
 	// construction; reads wait until it calls cb. An error destroys the
 	// stream.
 	Construct func(cb func(error))
+
+	// Context, when cancelled, destroys the stream with an AbortError, as
+	// Node's signal option (see AddAbortSignal). Nil means none.
+	Context context.Context
 
 	// Loop is the loop the stream runs on; nil means DefaultLoop().
 	Loop *Loop
@@ -93,6 +99,9 @@ func NewReadableErr(opts ReadableOptions) (*Readable, error) {
 	s.destroyHook = opts.Destroy
 	s.constructHook = opts.Construct
 	s.installReadableHooks()
+	if opts.Context != nil {
+		AddAbortSignal(opts.Context, r)
+	}
 	if s.constructHook != nil {
 		s.startConstruct(s.readableConstructed)
 	}

@@ -167,3 +167,27 @@ func TestAddAbortSignal(t *testing.T) {
 	}
 	require.Equal(t, wantNoSync, p.lines)
 }
+
+// The Context option is Node's signal option: a cancelled context
+// destroys the stream with an AbortError, at construction if it already
+// is.
+func TestContextOption(t *testing.T) {
+	l := NewLoop()
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	var errs []error
+	require.NoError(t, l.Run(func() {
+		r := NewReadable(ReadableOptions{Loop: l, Context: ctx})
+		w := NewWritable(WritableOptions{Loop: l, Context: ctx})
+		d := NewTransform(TransformOptions{DuplexOptions: DuplexOptions{Loop: l, Context: ctx}})
+		for _, s := range []*Stream{r.Stream, w.Stream, d.Stream} {
+			require.True(t, s.Destroyed())
+			s.OnError(func(err error) { errs = append(errs, err) })
+		}
+	}))
+	require.Len(t, errs, 3)
+	for _, err := range errs {
+		require.ErrorIs(t, err, ErrAbort)
+		require.ErrorIs(t, err, context.Canceled)
+	}
+}

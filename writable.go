@@ -1,6 +1,7 @@
 package stream
 
 import (
+	"context"
 	"slices"
 	"strings"
 	"unsafe"
@@ -43,6 +44,10 @@ type WritableOptions struct {
 	Destroy func(err error, cb func(error))
 	// Construct is Node's _construct(cb): writes wait until it calls back.
 	Construct func(cb func(error))
+
+	// Context, when cancelled, destroys the stream with an AbortError, as
+	// Node's signal option (see AddAbortSignal). Nil means none.
+	Context context.Context
 
 	// Loop is the loop the stream runs on; nil means DefaultLoop().
 	Loop *Loop
@@ -87,6 +92,9 @@ func NewWritableErr(opts WritableOptions) (*Writable, error) {
 	s.destroyHook = opts.Destroy
 	s.constructHook = opts.Construct
 	s.onwrite = s.onWrite
+	if opts.Context != nil {
+		AddAbortSignal(opts.Context, w)
+	}
 	if s.constructHook != nil {
 		s.startConstruct(s.writableConstructed)
 	}
