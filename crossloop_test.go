@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"math/rand/v2"
 	"sync"
 	"testing"
 
@@ -157,4 +158,60 @@ func TestPipeAcrossLoopsDestinationError(t *testing.T) {
 	require.True(t, dst.Destroyed())
 	require.False(t, src.Destroyed())
 	require.Empty(t, src.Stream.bridges)
+}
+
+// Random configurations of a three-stage pipeline over two or three loops:
+// chunk sizes, highWaterMarks, and write hooks completing now, on the next
+// tick or as a macrotask. Whatever the scheduling between the goroutines,
+// every byte arrives once and in order, and every loop's Run returns.
+func TestPipeAcrossLoopsRandom(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 11))
+	for round := 0; round < 40; round++ {
+		loops := []*Loop{NewLoop(), NewLoop(), NewLoop()}
+		pick := func() *Loop { return loops[rng.IntN(len(loops))] }
+		n := 50 + rng.IntN(300)
+		size := 1 + rng.IntN(40)
+		la, lm, lz := pick(), pick(), pick()
+		i := 0
+		var src *Readable
+		src = NewReadable(ReadableOptions{Loop: la, HighWaterMark: Int(rng.IntN(64)), Read: func(int) {
+			for i < n {
+				b := make([]byte, size)
+				for k := range b {
+					b[k] = byte(i + k)
+				}
+				i++
+				if !src.Push(b) {
+					return
+				}
+			}
+			src.Push(nil)
+		}})
+		mid := NewPassThrough(DuplexOptions{Loop: lm, HighWaterMark: Int(rng.IntN(64))})
+		timing := rng.IntN(3)
+		var got bytes.Buffer
+		dst := NewWritable(WritableOptions{Loop: lz, HighWaterMark: Int(rng.IntN(64)), Write: func(c any, _ string, cb func(error)) {
+			got.Write(c.([]byte))
+			switch timing {
+			case 0:
+				cb(nil)
+			case 1:
+				lz.NextTick(func() { cb(nil) })
+			default:
+				lz.Post(func() { cb(nil) })
+			}
+		}})
+		src.Pipe(mid)
+		mid.Pipe(dst)
+		errs := runLoops(loops...)
+		require.Equal(t, []error{nil, nil, nil}, errs, "round %d", round)
+		var want bytes.Buffer
+		for k := 0; k < n; k++ {
+			for j := 0; j < size; j++ {
+				want.WriteByte(byte(k + j))
+			}
+		}
+		require.Equal(t, want.Bytes(), got.Bytes(), "round %d", round)
+		require.True(t, dst.WritableFinished(), "round %d", round)
+	}
 }
