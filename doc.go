@@ -96,6 +96,7 @@
 // [ErrReentrant] instead of deadlocking.
 //
 // Node's module-level utilities are functions: [Finished], [PipelineWith],
+// [Compose],
 // [From] (Readable.from over an iter.Seq), [DuplexPair], [AddAbortSignal]
 // (a context.Context plays the AbortSignal), [IsReadable], [IsWritable],
 // [IsErrored], [IsDisturbed], [IsDestroyed], [GetDefaultHighWaterMark] and

@@ -1,0 +1,62 @@
+package stream
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+func TestComposeNodeGoldens(t *testing.T) { checkNodeGoldens(t, "testdata/compose") }
+
+// TestCompose is the Go twin of testdata/compose/compose.js.
+func TestCompose(t *testing.T) {
+	p := &plTrace{l: NewLoop()}
+	mk := func(fn func(string) string) *Transform {
+		return NewTransform(TransformOptions{DuplexOptions: DuplexOptions{Loop: p.l}, Transform: func(c any, _ string, cb func(error, any)) {
+			cb(nil, fn(string(c.([]byte))))
+		}})
+	}
+	upper := func() *Transform { return mk(strings.ToUpper) }
+	excl := func() *Transform { return mk(func(s string) string { return s + "!" }) }
+	require.NoError(t, p.l.Run(func() {
+		d, err := Compose(upper(), excl())
+		require.NoError(t, err)
+		p.log("readable", d.Readable(), "writable", d.Writable())
+		d.OnData(func(c any) { p.log("data", string(c.([]byte))) })
+		d.OnFinish(func() { p.log("finish") })
+		d.OnEnd(func() { p.log("end") })
+		d.OnClose(func() { p.log("close") })
+		d.WriteWith("a", "", func(error) { p.log("cb a") })
+		d.EndWith("b", "", func(error) { p.log("end cb") })
+
+		p.l.Post(func() {
+			bad := NewTransform(TransformOptions{DuplexOptions: DuplexOptions{Loop: p.l}, Transform: func(_ any, _ string, cb func(error, any)) {
+				cb(errors.New("inner-fail"), nil)
+			}})
+			d2, err := Compose(upper(), bad)
+			require.NoError(t, err)
+			d2.OnError(func(err error) { p.log("d2 error", err.Error()) })
+			d2.OnClose(func() { p.log("d2 close", bad.Destroyed()) })
+			d2.Write("x")
+		})
+	}))
+	require.Equal(t, goldenLines(t, "testdata/compose/compose.out"), p.lines)
+}
+
+func TestComposeArguments(t *testing.T) {
+	l := NewLoop()
+	require.NoError(t, l.Run(func() {
+		_, err := Compose()
+		require.ErrorIs(t, err, ErrMissingArgs)
+		w := NewWritable(WritableOptions{Loop: l})
+		r := NewReadable(ReadableOptions{Loop: l})
+		_, err = Compose(w, r)
+		require.ErrorIs(t, err, ErrInvalidArgValue)
+		pt := NewPassThrough(DuplexOptions{Loop: l})
+		d, err := Compose(pt)
+		require.NoError(t, err)
+		require.Same(t, &pt.Duplex, d)
+	}))
+}
