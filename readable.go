@@ -253,8 +253,9 @@ func (s *Stream) push(chunk any, encoding string, addToFront bool) (bool, error)
 		return s.unshiftValue(chunk), nil
 	}
 
-	// Byte mode.
-	fromString := false
+	// Byte mode. A string in the stream's own encoding stays a string (its
+	// encoding stays set, so the decoder leaves it alone); any other
+	// string becomes bytes.
 	switch c := chunk.(type) {
 	case string:
 		if encoding == "" {
@@ -272,8 +273,6 @@ func (s *Stream) push(chunk any, encoding string, addToFront bool) (bool, error)
 				chunk = b
 				encoding = ""
 			}
-		} else {
-			fromString = true
 		}
 	case []byte:
 		encoding = ""
@@ -281,7 +280,6 @@ func (s *Stream) push(chunk any, encoding string, addToFront bool) (bool, error)
 		s.errorOrDestroy(errInvalidArgType("chunk", "of type string or an instance of Buffer, TypedArray, or DataView", chunk), false)
 		return false, nil
 	}
-	_ = fromString
 	if addToFront {
 		if chunkLen(chunk) == 0 {
 			return s.canPushMore(), nil
