@@ -45,6 +45,7 @@ type bridge struct {
 	// The destination loop's.
 	dstTok       *Pending
 	waitingDrain bool
+	drainL       *Listener
 	dstDone      bool
 	dstCloseL    *Listener
 	dstFinishL   *Listener
@@ -179,8 +180,9 @@ func (b *bridge) flush() {
 	case needDrain && !b.dstDone:
 		if !b.waitingDrain {
 			b.waitingDrain = true
-			b.dst.Once("drain", func(...any) {
+			b.drainL = b.dst.Once("drain", func(...any) {
 				b.waitingDrain = false
+				b.drainL = nil
 				b.src.loop.Post(b.resumeFn)
 			})
 		}
@@ -250,6 +252,10 @@ func (b *bridge) closeFromDst() {
 		d.RemoveListener("finish", b.dstFinishL)
 		d.RemoveListener("close", b.dstCloseL)
 		d.RemoveListener("error", b.dstErrorL)
+	}
+	if b.drainL != nil {
+		d.RemoveListener("drain", b.drainL)
+		b.drainL = nil
 	}
 	b.dstTok.Resolve(nil)
 	b.src.loop.Post(func() {

@@ -215,3 +215,27 @@ func TestPipeAcrossLoopsRandom(t *testing.T) {
 		require.True(t, dst.WritableFinished(), "round %d", round)
 	}
 }
+
+// A pipe between loops leaves no listener behind on either stream once
+// the source has ended and the destination finished.
+func TestPipeAcrossLoopsCleansUp(t *testing.T) {
+	la, lb := NewLoop(), NewLoop()
+	src := NewReadable(ReadableOptions{Loop: la, AutoDestroy: Bool(false), Read: func(int) {}})
+	dst := NewWritable(WritableOptions{Loop: lb, AutoDestroy: Bool(false), HighWaterMark: Int(1), Write: func(_ any, _ string, cb func(error)) {
+		lb.Post(func() { cb(nil) })
+	}})
+	src.Pipe(dst)
+	for k := 0; k < 20; k++ {
+		src.Push([]byte("abc"))
+	}
+	src.Push(nil)
+	require.Equal(t, []error{nil, nil}, runLoops(la, lb))
+	require.True(t, dst.WritableFinished())
+	for _, ev := range []string{"data", "end", "close", "readable", "error"} {
+		require.Zero(t, src.ListenerCount(ev), "source %s listeners", ev)
+	}
+	for _, ev := range []string{"finish", "close", "error", "drain", "unpipe"} {
+		require.Zero(t, dst.ListenerCount(ev), "destination %s listeners", ev)
+	}
+	require.Empty(t, src.Stream.bridges)
+}
