@@ -84,9 +84,9 @@
 // Stream methods, hooks and listeners are loop-only: call them from code
 // running on the loop (inside Run, a hook, a listener, a task), or while no
 // goroutine is running the loop at all (to set streams up before Run). With
-// NODESTREAM_DEBUG=1 in the environment (always on in this package's own
-// tests) a loop-only method called from another goroutine while the loop
-// runs panics with a clear message.
+// NODESTREAM_DEBUG=1 in the environment, or after [EnableDebugChecks] (always
+// on in this package's own tests), a loop-only method called from another
+// goroutine while the loop runs panics with a clear message.
 //
 // Safe from any goroutine: [Loop.Post], [Loop.Hold], [Pending.Resolve],
 // [Loop.Close], [Loop.Run], [GetDefaultHighWaterMark],

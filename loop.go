@@ -407,8 +407,16 @@ func (l *Loop) OnLoop() bool {
 }
 
 // debugChecks turns on the loop-ownership checks of every loop-only method.
-// It is set by the package's own tests, or with NODESTREAM_DEBUG=1.
+// It is set by the package's own tests, with NODESTREAM_DEBUG=1, or by
+// EnableDebugChecks.
 var debugChecks = os.Getenv("NODESTREAM_DEBUG") == "1"
+
+// EnableDebugChecks turns on the checks that make a loop-only method called
+// from the wrong goroutine (while another runs its loop) panic with a clear
+// message, as NODESTREAM_DEBUG=1 does. They cost about a microsecond per
+// call, so they are meant for tests: call it once, before any loop runs,
+// for example from TestMain.
+func EnableDebugChecks() { debugChecks = true }
 
 // check panics, when debug checks are on, if the caller is not on the loop
 // while another goroutine runs it.
