@@ -65,7 +65,10 @@ func PipelineWith(streams []StreamLike, opts PipelineOptions, cb func(error)) (S
 		}
 		if i > 0 {
 			p.count += 2
-			p.pipe(streams[i-1].base(), s, end)
+			cleanup := p.pipe(streams[i-1].base(), s, end)
+			if keepsReading {
+				p.lastCleanup = append(p.lastCleanup, cleanup)
+			}
 		}
 	}
 
@@ -186,7 +189,7 @@ func (p *pipeline) destroyer(s *Stream, reading, writing bool) (destroy func(err
 
 // pipe is Node's pipeline pipe(): src.pipe(dst, {end: false}) with the end
 // handled here, so that an early close of dst is a premature close.
-func (p *pipeline) pipe(src, dst *Stream, end bool) {
+func (p *pipeline) pipe(src, dst *Stream, end bool) (cleanup func()) {
 	ended := false
 	dst.On("close", func(...any) {
 		if !ended {
@@ -221,5 +224,5 @@ func (p *pipeline) pipe(src, dst *Stream, end bool) {
 		}
 		p.finish(err)
 	})
-	FinishedWith(dst, FinishedOptions{Readable: Bool(false), Writable: Bool(true)}, p.finish)
+	return FinishedWith(dst, FinishedOptions{Readable: Bool(false), Writable: Bool(true)}, p.finish)
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -204,4 +205,49 @@ func TestPipelineContextReleased(t *testing.T) {
 		PipelineWith([]StreamLike{r, w}, PipelineOptions{Context: ctx}, func(err error) { got = err })
 	}))
 	require.NoError(t, got)
+}
+
+func TestPipelineDestinationError(t *testing.T) {
+	p := &plTrace{l: NewLoop()}
+	require.NoError(t, p.l.Run(func() {
+		r := NewReadable(ReadableOptions{Loop: p.l, Read: func(int) {}})
+		pt := NewPassThrough(DuplexOptions{Loop: p.l})
+		w := NewWritable(WritableOptions{Loop: p.l, Write: func(_ any, _ string, cb func(error)) { cb(errors.New("dst-fail")) }})
+		for _, s := range []struct {
+			n string
+			s *Stream
+		}{{"r", r.Stream}, {"p", pt.Stream}, {"w", w.Stream}} {
+			s := s
+			s.s.OnClose(func() { p.log(s.n+":close", errText(s.s.Errored())) })
+		}
+		PipelineWith([]StreamLike{r, pt, w}, PipelineOptions{}, func(err error) { p.log("cb", errText(err)) })
+		r.Push("x")
+	}))
+	require.Equal(t, goldenLines(t, "testdata/pipeline/dest_error.out"), p.lines)
+}
+
+// A Duplex at the end of a pipeline stays the caller's to read, without
+// the pipeline's error listener once it succeeded.
+func TestPipelineDuplexLast(t *testing.T) {
+	p := &plTrace{l: NewLoop()}
+	require.NoError(t, p.l.Run(func() {
+		r := From(slices.Values([]any{"a", "b"}), ReadableOptions{Loop: p.l})
+		var got []string
+		var d *Duplex
+		d = NewDuplex(DuplexOptions{Loop: p.l, ObjectMode: true, Read: func(int) {},
+			Write: func(c any, _ string, cb func(error)) { got = append(got, c.(string)); cb(nil) },
+			Final: func(cb func(error)) {
+				d.Push(strings.Join(got, "+"))
+				d.Push(nil)
+				cb(nil)
+			},
+		})
+		PipelineWith([]StreamLike{r, d}, PipelineOptions{}, func(err error) {
+			p.log("cb", errText(err))
+			p.log("listeners", d.ListenerCount("error"), d.ListenerCount("close"))
+			d.OnData(func(v any) { p.log("data", v) })
+			d.OnEnd(func() { p.log("end") })
+		})
+	}))
+	require.Equal(t, goldenLines(t, "testdata/pipeline/duplex_last.out"), p.lines)
 }
