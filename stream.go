@@ -6,7 +6,7 @@ package stream
 // PassThrough) both, on one Stream, so 'close' is emitted once and
 // Destroyed, Closed and Errored are shared.
 //
-// Stream's methods must be called on its loop.
+// Stream's methods must be called on its loop, which owns every field.
 type Stream struct {
 	EventEmitter
 
