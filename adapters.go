@@ -200,7 +200,7 @@ func (a *Reader) Read(p []byte) (int, error) {
 	if len(p) == 0 {
 		return 0, nil
 	}
-	chunk, err := a.p.next(nil)
+	chunk, err := a.p.next(context.Background())
 	if err != nil {
 		if !errors.Is(err, ErrReentrant) {
 			a.err = err

@@ -41,12 +41,6 @@ func (q *chunkQueue) shift() any {
 	return v
 }
 
-// first returns the front chunk (its remainder) without removing it.
-func (q *chunkQueue) first() any {
-	q.settle()
-	return q.ring.at(0)
-}
-
 // firstLen is the front chunk's length in Node's units (bytes, UTF-16 code
 // units for strings).
 func (q *chunkQueue) firstLen() int {
@@ -82,9 +76,4 @@ func (q *chunkQueue) takeString(n int) string {
 		q.off = 0
 	}
 	return head
-}
-
-func (q *chunkQueue) clear() {
-	q.ring.clear()
-	q.off = 0
 }

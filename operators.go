@@ -51,8 +51,7 @@ func operatorStream(src ReadableStream, step func(out *Readable, v any) (more bo
 		started bool
 		pulling bool
 	)
-	var pull func()
-	pull = func() {
+	pull := func() {
 		if pulling || out.rs.Destroyed || out.rs.Ended {
 			return
 		}

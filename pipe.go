@@ -143,8 +143,7 @@ func (r *Readable) PipeWith(dst WritableStream, opts PipeOptions) WritableStream
 		}
 	})
 
-	var onerror Handler
-	onerror = func(args ...any) {
+	onerror := func(args ...any) {
 		unpipe()
 		dest.RemoveListener("error", onerrorL)
 		if dest.ListenerCount("error") == 0 {

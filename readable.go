@@ -165,8 +165,6 @@ func (s *Stream) readableConstructed() {
 // ReadableState returns the live state of the readable side.
 func (r *Readable) ReadableState() *ReadableState { return r.rs }
 
-func (r *Readable) readableSide() *Readable { return r }
-
 // Push adds chunk to the buffer, as Node's readable.push(chunk): a []byte
 // or a string (converted with the default encoding, or kept as a string
 // when it matches the encoding set by SetEncoding), or any value in object

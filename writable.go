@@ -147,8 +147,6 @@ func (s *Stream) writableConstructed() {
 // WritableState returns the live state of the writable side.
 func (w *Writable) WritableState() *WritableState { return w.ws }
 
-func (w *Writable) writableSide() *Writable { return w }
-
 // Write writes chunk, as Node's writable.write(chunk): a []byte, a string
 // (encoded with the default encoding), or any value but nil in object mode.
 // It returns false once the buffered length reaches the highWaterMark: the
