@@ -73,10 +73,8 @@ func closeThen(s *Stream, c any, err error, user func(error, func(error)), cb fu
 		finish()
 		return
 	}
-	s.loop.Go(func() func() {
-		closer.Close()
-		return finish
-	})
+	// The close error is dropped: destroy reports err, as Node's does.
+	callBackAfter(s, closer.Close, func(error) { finish() })
 }
 
 // FromWriter returns a Writable over w. Each chunk is written to w on a

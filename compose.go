@@ -1,5 +1,7 @@
 package stream
 
+import "strconv"
+
 // Compose returns a Duplex over a chain of streams, as Node's
 // stream.compose(...streams): what is written to it goes to the first
 // stream, what it reads comes from the last, and the streams in between
@@ -21,18 +23,16 @@ func Compose(streams ...StreamLike) (*Duplex, error) {
 	for n, sl := range streams {
 		s := sl.base()
 		if n < len(streams)-1 && s.isReadable() != triTrue {
-			return nil, newError(ErrInvalidArgValue, "The argument 'streams["+itoa(n)+"]' must be readable")
+			return nil, newError(ErrInvalidArgValue, "The argument 'streams["+strconv.Itoa(n)+"]' must be readable")
 		}
 		if n > 0 && s.isWritable() != triTrue {
-			return nil, newError(ErrInvalidArgValue, "The argument 'streams["+itoa(n)+"]' must be writable")
+			return nil, newError(ErrInvalidArgValue, "The argument 'streams["+strconv.Itoa(n)+"]' must be writable")
 		}
 	}
 
 	head, tail := streams[0].base(), streams[len(streams)-1].base()
 	head.loop.check()
 	c := &composed{head: head, tail: tail}
-	c.onclose = func(error) {} // Node's onclose starts as "not yet null"
-	c.closeSet = false
 
 	if _, err := PipelineWith(streams, PipelineOptions{}, c.onFinished); err != nil {
 		return nil, err
@@ -160,7 +160,7 @@ func (c *composed) destroy(err error, cb func(error)) {
 		err = errAbort(nil)
 	}
 	c.onreadable, c.ondrain, c.onfinish = nil, nil, nil
-	if !c.tail.isDestroyedAny() {
+	if !c.tail.Destroyed() {
 		c.tail.DestroyWith(err, nil)
 	}
 	if c.closed {

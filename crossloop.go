@@ -94,18 +94,12 @@ func (b *bridge) attach() {
 	b.dstFinishL = d.Once("finish", func(...any) { b.closeFromDst() })
 	b.dstCloseL = d.Once("close", func(...any) { b.closeFromDst() })
 	b.dstErrorL = d.PrependListener("error", func(args ...any) {
-		// As pipe does: an error unpipes the destination, and is raised
-		// again if nobody else listens.
+		// As pipe does: an error unpipes the destination (closeFromDst
+		// removes this listener), and is raised again if nobody else
+		// listens.
 		b.closeFromDst()
-		d.RemoveListener("error", b.dstErrorL)
-		if d.ListenerCount("error") == 0 {
-			err, _ := args[0].(error)
-			if !d.ws.ErrorEmitted {
-				d.errorOrDestroy(err, false)
-			} else {
-				d.emit1("error", err)
-			}
-		}
+		err, _ := args[0].(error)
+		d.reraisePipeError(err)
 	})
 	d.emit1("pipe", b.src.self)
 }
@@ -262,7 +256,6 @@ func (b *bridge) closeFromDst() {
 		if !b.srcDone {
 			b.srcDone = true
 			b.detachSrc()
-			b.src.unbridge(b)
 		}
 	})
 }

@@ -92,13 +92,7 @@ func NewDuplexErr(opts DuplexOptions) (*Duplex, error) {
 	if err := d.init(&opts, "Duplex", d); err != nil {
 		return nil, err
 	}
-	if d.constructHook != nil {
-		s := d.Stream
-		s.startConstruct(func() {
-			s.readableConstructed()
-			s.writableConstructed()
-		})
-	}
+	d.startDuplexConstruct()
 	return d, nil
 }
 
@@ -158,6 +152,16 @@ func (d *Duplex) init(opts *DuplexOptions, kind string, self any) error {
 		AddAbortSignal(opts.Context, s)
 	}
 	return nil
+}
+
+// startDuplexConstruct runs the construct hook, if any, for both sides.
+func (s *Stream) startDuplexConstruct() {
+	if s.constructHook != nil {
+		s.startConstruct(func() {
+			s.readableConstructed()
+			s.writableConstructed()
+		})
+	}
 }
 
 // AsReadable returns the readable side of the Duplex as a *Readable, for

@@ -376,15 +376,6 @@ func (e *EventEmitter) emitSlot0(slot int) bool {
 	return true
 }
 
-func (e *EventEmitter) emit0(event string) bool {
-	ls := e.list(event)
-	if len(ls) == 0 {
-		return false
-	}
-	e.call(ls, nil)
-	return true
-}
-
 func (e *EventEmitter) emitSlot1(slot int, a any) bool {
 	return e.emitList1(e.slots[slot], slot == slotError, a)
 }

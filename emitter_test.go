@@ -516,7 +516,7 @@ func TestEmitterInternalEmitsKeepArgsWhenNested(t *testing.T) {
 		})
 		e.On("one", func(a ...any) { s = append(s, fmt.Sprint("one' ", a)) })
 		e.On("two", func(a ...any) {
-			e.emit0("zero")
+			e.Emit("zero")
 			s = append(s, fmt.Sprint("two ", a))
 		})
 		e.On("zero", func(a ...any) { s = append(s, fmt.Sprint("zero ", len(a))) })
@@ -534,7 +534,7 @@ func TestEmitterInternalEmitsKeepArgsWhenNested(t *testing.T) {
 		require.Equal(t, want, s)
 		require.False(t, e.emit1("none", 1))
 		require.False(t, e.emit2("none", 1, 2))
-		require.False(t, e.emit0("none"))
+		require.False(t, e.Emit("none"))
 	}))
 }
 

@@ -199,23 +199,13 @@ func (s *Stream) isReadableFinished(strict bool) bool {
 	return rs.EndEmitted || (!strict && rs.Ended && rs.Length == 0)
 }
 
-func (s *Stream) isDestroyedAny() bool {
-	if s.destroyedProp() {
-		return true
-	}
-	if s.ws != nil {
-		return s.ws.Destroyed
-	}
-	return s.rs.Destroyed
-}
-
 // isReadable is Node's isReadable: null for a stream without a readable
 // side.
 func (s *Stream) isReadable() tri {
 	if s.rs == nil {
 		return triNull
 	}
-	if s.isDestroyedAny() {
+	if s.Destroyed() {
 		return triFalse
 	}
 	return triOf(s.isReadableNodeStream() && s.readableProp() && !s.isReadableFinished(true))
@@ -227,7 +217,7 @@ func (s *Stream) isWritable() tri {
 	if s.ws == nil {
 		return triNull
 	}
-	if s.isDestroyedAny() {
+	if s.Destroyed() {
 		return triFalse
 	}
 	return triOf(s.isWritableNodeStream() && s.writableProp() && !s.isWritableEnded())

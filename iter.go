@@ -40,7 +40,7 @@ func Chunks(ctx context.Context, s ReadableStream) iter.Seq2[any, error] {
 			}
 			if !yield(chunk, nil) {
 				p.s.loop.await(func(done func()) {
-					if !p.s.isDestroyedAny() && !p.s.rs.EndEmitted {
+					if !p.s.Destroyed() && !p.s.rs.EndEmitted {
 						p.s.DestroyWith(errAbort(nil), nil)
 					}
 					done()

@@ -146,20 +146,8 @@ func (r *Readable) PipeWith(dst WritableStream, opts PipeOptions) WritableStream
 	onerror := func(args ...any) {
 		unpipe()
 		dest.RemoveListener("error", onerrorL)
-		if dest.ListenerCount("error") == 0 {
-			err, _ := args[0].(error)
-			errorEmitted := false
-			if dest.ws != nil {
-				errorEmitted = dest.ws.ErrorEmitted
-			} else if dest.rs != nil {
-				errorEmitted = dest.rs.ErrorEmitted
-			}
-			if !errorEmitted {
-				dest.errorOrDestroy(err, false)
-			} else {
-				dest.emitSlot1(slotError, err)
-			}
-		}
+		err, _ := args[0].(error)
+		dest.reraisePipeError(err)
 	}
 	onerrorL = dest.PrependListener("error", onerror)
 
@@ -230,4 +218,19 @@ func pipeIndex(list []WritableStream, dst WritableStream) int {
 		}
 	}
 	return -1
+}
+
+// reraisePipeError is what a pipe does with an 'error' of its destination
+// once it has unpiped it: if nobody else listens, the error is raised again
+// (through errorOrDestroy if it was not emitted yet) so that it is not
+// lost, as Node's pipe does.
+func (d *Stream) reraisePipeError(err error) {
+	if d.ListenerCount("error") > 0 {
+		return
+	}
+	if !d.ws.ErrorEmitted {
+		d.errorOrDestroy(err, false)
+	} else {
+		d.emitSlot1(slotError, err)
+	}
 }

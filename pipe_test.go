@@ -3,6 +3,7 @@ package stream
 import (
 	"errors"
 	"math/rand/v2"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -702,7 +703,7 @@ func TestPipeSeedUnpipeLater(t *testing.T) {
 			Read: func(int) {
 				tr.l.Post(func() {
 					n++
-					readable.Push("chunk" + itoa(n))
+					readable.Push("chunk" + strconv.Itoa(n))
 				})
 			},
 			Loop: tr.l,

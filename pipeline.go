@@ -180,7 +180,7 @@ func (p *pipeline) destroyer(s *Stream, reading, writing bool) (destroy func(err
 		if err == nil {
 			err = errDestroyed("pipe")
 		}
-		if s.isDestroyedAny() {
+		if s.Destroyed() {
 			return
 		}
 		s.DestroyWith(err, nil)

@@ -1,6 +1,9 @@
 package stream
 
-import "context"
+import (
+	"context"
+	"strconv"
+)
 
 // ReadableOptions configures a Readable (Node's new Readable(options)). The
 // zero value gives Node's defaults.
@@ -475,7 +478,7 @@ const maxHWM = 0x40000000
 
 func computeNewHighWaterMark(n int) (int, error) {
 	if n > maxHWM {
-		return 0, newError(ErrOutOfRange, "The value of \"size\" is out of range. It must be <= 1GiB. Received "+itoa(n))
+		return 0, newError(ErrOutOfRange, "The value of \"size\" is out of range. It must be <= 1GiB. Received "+strconv.Itoa(n))
 	}
 	n--
 	n |= n >> 1
@@ -890,15 +893,14 @@ func (s *Stream) flow() {
 
 // Readable reports whether it is safe to read: the stream is not
 // destroyed, has not errored and has not emitted 'end' (Node's readable).
-func (r *Readable) Readable() bool {
-	st := r.rs
-	return st.Readable && !st.Destroyed && !st.ErrorEmitted && !st.EndEmitted
-}
+func (r *Readable) Readable() bool { return r.readableProp() }
 
 // ReadableAborted reports whether the stream was destroyed or errored
 // before emitting 'end'.
-func (r *Readable) ReadableAborted() bool {
-	st := r.rs
+func (r *Readable) ReadableAborted() bool { return r.readableAborted() }
+
+func (s *Stream) readableAborted() bool {
+	st := s.rs
 	return st.Readable && (st.Destroyed || st.Errored != nil) && !st.EndEmitted
 }
 

@@ -1,6 +1,9 @@
 package stream
 
-import "sync/atomic"
+import (
+	"strconv"
+	"sync/atomic"
+)
 
 // Flowing is the three-state flowing flag of a Readable (Node's
 // readableFlowing: null, false or true).
@@ -190,7 +193,7 @@ func GetDefaultHighWaterMark(objectMode bool) int {
 // as Node does. Safe for use by multiple goroutines.
 func SetDefaultHighWaterMark(objectMode bool, value int) error {
 	if value < 0 {
-		return newError(ErrOutOfRange, "The value of \"value\" is out of range. It must be >= 0. Received "+itoa(value))
+		return newError(ErrOutOfRange, "The value of \"value\" is out of range. It must be >= 0. Received "+strconv.Itoa(value))
 	}
 	if objectMode {
 		defaultHWMObjects.Store(int64(value))
@@ -207,25 +210,3 @@ func Int(v int) *int { return &v }
 // Bool returns a pointer to v, for the option fields whose Node default is
 // true (EmitClose: stream.Bool(false)).
 func Bool(v bool) *bool { return &v }
-
-func itoa(n int) string {
-	if n == 0 {
-		return "0"
-	}
-	neg := n < 0
-	if neg {
-		n = -n
-	}
-	var b [24]byte
-	i := len(b)
-	for n > 0 {
-		i--
-		b[i] = byte('0' + n%10)
-		n /= 10
-	}
-	if neg {
-		i--
-		b[i] = '-'
-	}
-	return string(b[i:])
-}

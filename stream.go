@@ -64,7 +64,7 @@ func (s *Stream) DestroyWith(err error, cb func(error)) {
 
 func (s *Stream) destroy(err error, cb func(error)) {
 	r, w := s.rs, s.ws
-	if (w != nil && w.Destroyed) || (r != nil && r.Destroyed) {
+	if s.Destroyed() {
 		if cb != nil {
 			cb(nil)
 		}
@@ -179,7 +179,7 @@ func (s *Stream) emitErrorNT(err error) {
 // the next tick when sync).
 func (s *Stream) errorOrDestroy(err error, sync bool) {
 	r, w := s.rs, s.ws
-	if (w != nil && w.Destroyed) || (r != nil && r.Destroyed) {
+	if s.Destroyed() {
 		return
 	}
 	if (r != nil && r.AutoDestroy) || (w != nil && w.AutoDestroy) {

@@ -81,12 +81,7 @@ func (t *Transform) initTransform(opts *TransformOptions, kind string, self any)
 	s.tr = s.trBlock
 	s.tr.flush = opts.Flush
 	s.tr.callback = s.transformCallback
-	if s.constructHook != nil {
-		s.startConstruct(func() {
-			s.readableConstructed()
-			s.writableConstructed()
-		})
-	}
+	s.startDuplexConstruct()
 	return nil
 }
 

@@ -127,7 +127,7 @@ func TestTransformBackpressure(t *testing.T) {
 		})
 		tr.watch(tf, "t", "drain", "readable", "end", "finish", "close")
 		for i := 1; i <= 6; i++ {
-			tr.log("write", i, "->", tr.write(tf, i, itoa(i)))
+			tr.log("write", i, "->", tr.write(tf, i, strconv.Itoa(i)))
 			lens("  ")
 		}
 	}}
@@ -590,7 +590,7 @@ func TestTransformEdges(t *testing.T) {
 		})
 		tr.watch(tf, "h", "end", "finish", "error", "close")
 		for i := 1; i <= 3; i++ {
-			tr.log("write ->", tr.write(tf, i, itoa(i)))
+			tr.log("write ->", tr.write(tf, i, strconv.Itoa(i)))
 		}
 		tr.log("r.len", tf.ReadableLength(), "w.len", tf.WritableLength())
 	}, func() {

@@ -13,7 +13,7 @@ func IsReadable(s StreamLike) bool { return s.base().isReadable() == triTrue }
 func IsWritable(s StreamLike) bool { return s.base().isWritable() == triTrue }
 
 // IsDestroyed reports whether s was destroyed (Node's stream.isDestroyed).
-func IsDestroyed(s StreamLike) bool { return s.base().isDestroyedAny() }
+func IsDestroyed(s StreamLike) bool { return s.base().Destroyed() }
 
 // IsErrored reports whether s has emitted 'error' (Node's
 // stream.isErrored, which reads the state's errorEmitted flag: an error
@@ -33,9 +33,7 @@ func IsDisturbed(s StreamLike) bool {
 	if st.rs == nil {
 		return false
 	}
-	rs := st.rs
-	aborted := rs.Readable && (rs.Destroyed || rs.Errored != nil) && !rs.EndEmitted
-	return rs.DataEmitted || aborted
+	return st.rs.DataEmitted || st.readableAborted()
 }
 
 // AddAbortSignal ties s to ctx, as Node's stream.addAbortSignal(signal,

@@ -1,6 +1,7 @@
 package stream
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 
@@ -133,7 +134,7 @@ func TestWritableHookContract(t *testing.T) {
 		}})
 		tr.on(w, "finish")
 		for i := 0; i < 5; i++ {
-			s := itoa(i)
+			s := strconv.Itoa(i)
 			tr.write(s, w, s, "", tr.cb(s))
 		}
 		tr.end("", w, nil, "", func(error) { tr.log("end cb max", most) })
@@ -376,7 +377,7 @@ func TestWritableManyWritesAndQuirks(t *testing.T) {
 		}})
 		w.OnDrain(func() { drains++ })
 		for i := 0; i < 1000; i++ {
-			ok, err := w.WriteWith(itoa(i), "", func(err error) {
+			ok, err := w.WriteWith(strconv.Itoa(i), "", func(err error) {
 				if err != nil {
 					cbs = append(cbs, -1)
 				} else {
@@ -394,7 +395,7 @@ func TestWritableManyWritesAndQuirks(t *testing.T) {
 			if len(held) == 0 {
 				inOrder := true
 				for i, c := range got {
-					inOrder = inOrder && c == itoa(i)
+					inOrder = inOrder && c == strconv.Itoa(i)
 				}
 				for i, c := range cbs {
 					inOrder = inOrder && c == i
