@@ -182,7 +182,7 @@ type Reader struct {
 
 // NewReader returns a Reader over s.
 func NewReader(s ReadableStream) *Reader {
-	return &Reader{p: &puller{s: s.asReadable().Stream}}
+	return &Reader{p: &puller{s: s.asReadable().Stream, call: "Reader.Read"}}
 }
 
 // Read implements io.Reader.
@@ -220,6 +220,7 @@ func (a *Reader) Read(p []byte) (int, error) {
 // else wait for 'readable' or the end. Its fields are the loop's.
 type puller struct {
 	s       *Stream
+	call    string // the blocking call it serves, for a stall error
 	started bool   // listeners installed
 	wake    func() // set while a next waits for the stream
 	done    bool   // 'end', 'error' or 'close' happened
@@ -233,7 +234,7 @@ func (pl *puller) next(ctx context.Context) (any, error) {
 	var chunk any
 	var rerr error
 	s := pl.s
-	err := s.loop.await(func(done func()) {
+	err := s.loop.await(waitFor{pl.call, s}, func(done func()) {
 		pl.start()
 		finish := func() {
 			pl.wake = nil
@@ -318,7 +319,7 @@ func (a *Reader) Close() error {
 		a.err = errors.New("stream: read from closed Reader")
 	}
 	s := a.p.s
-	return s.loop.await(func(done func()) {
+	return s.loop.await(waitFor{"Reader.Close", s}, func(done func()) {
 		if !s.rs.EndEmitted {
 			s.DestroyWith(nil, nil)
 		}
@@ -353,7 +354,7 @@ func (a *Writer) Write(p []byte) (int, error) {
 	}
 	chunk := append([]byte(nil), p...)
 	var werr error
-	err := a.s.loop.await(func(done func()) {
+	err := a.s.loop.await(waitFor{"Writer.Write", a.s}, func(done func()) {
 		s := a.s
 		if e := a.loopErr; e != nil {
 			werr = e
@@ -408,7 +409,7 @@ func (a *Writer) Write(p []byte) (int, error) {
 // Close ends the stream and waits until it finishes, returning its error.
 func (a *Writer) Close() error {
 	var ferr, cbErr error
-	err := a.s.loop.await(func(done func()) {
+	err := a.s.loop.await(waitFor{"Writer.Close", a.s}, func(done func()) {
 		s := a.s
 		cbErr = a.loopErr
 		Finished(s, func(err error) {

@@ -222,7 +222,8 @@ func TestReaderAdapterIdleLoop(t *testing.T) {
 	l := NewLoop()
 	r := NewReadable(ReadableOptions{Loop: l, Read: func(int) {}})
 	_, err := NewReader(r).Read(make([]byte, 10))
-	require.ErrorIs(t, err, errWouldBlock)
+	require.ErrorIs(t, err, ErrStalled)
+	require.Contains(t, err.Error(), "Reader.Read on *stream.Readable")
 }
 
 func TestWriterAdapterBackpressureAndClose(t *testing.T) {

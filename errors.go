@@ -113,6 +113,18 @@ var (
 	// adapters, Pipeline) made on the loop it would wait for, which would
 	// otherwise deadlock.
 	ErrReentrant = &Error{Code: "ERR_STREAM_REENTRANT", Name: "Error", Message: "stream: blocking call made on its own loop"}
+	// ErrLoopClosed (a Go-only code, ERR_LOOP_CLOSED) is returned by Run
+	// and the blocking adapters on a closed loop, and is the error of a
+	// stream whose cross-loop pipe lost its other loop to Close.
+	ErrLoopClosed = &Error{Code: "ERR_LOOP_CLOSED", Name: "Error", Message: "stream: loop is closed"}
+	// ErrLoopPanicked (a Go-only code, ERR_LOOP_PANICKED) is the error of a
+	// stream whose cross-loop pipe lost its other loop to a panic that
+	// left that loop's Run.
+	ErrLoopPanicked = &Error{Code: "ERR_LOOP_PANICKED", Name: "Error", Message: "stream: a panic left the Run of a loop this stream depends on"}
+	// ErrStalled (a Go-only code, ERR_LOOP_STALLED) is returned by a
+	// blocking call whose loop went idle before the awaited event: nothing
+	// left could ever cause it, so the call would wait forever.
+	ErrStalled = &Error{Code: "ERR_LOOP_STALLED", Name: "Error", Message: "stream: loop went idle while a blocking call waited; it would wait forever"}
 )
 
 // newError returns a fresh error with the code of sentinel and the given

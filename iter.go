@@ -28,7 +28,7 @@ import (
 // loop, where it yields an error wrapping ErrReentrant.
 func Chunks(ctx context.Context, s ReadableStream) iter.Seq2[any, error] {
 	return func(yield func(any, error) bool) {
-		p := &puller{s: s.asReadable().Stream}
+		p := &puller{s: s.asReadable().Stream, call: "Chunks"}
 		for {
 			chunk, err := p.next(ctx)
 			if errors.Is(err, io.EOF) {
@@ -39,7 +39,7 @@ func Chunks(ctx context.Context, s ReadableStream) iter.Seq2[any, error] {
 				return
 			}
 			if !yield(chunk, nil) {
-				p.s.loop.await(func(done func()) {
+				p.s.loop.await(waitFor{"Chunks", p.s}, func(done func()) {
 					if !p.s.Destroyed() && !p.s.rs.EndEmitted {
 						p.s.DestroyWith(errAbort(nil), nil)
 					}

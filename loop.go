@@ -37,6 +37,7 @@ type Loop struct {
 	wake   chan struct{} // capacity 1: a signal that inbox or pending changed
 
 	exited  chan struct{} // closed when the current driver stops; guarded by mu
+	stops   map[*stopHook]struct{} // see onStop; guarded by mu
 	pending atomic.Int64  // outstanding Hold tokens
 	driver  atomic.Int64  // goroutine id of the goroutine inside Run, 0 if none
 	runMu   sync.Mutex    // serialises Run calls
@@ -121,12 +122,59 @@ func (l *Loop) post(t task) bool {
 // call from any goroutine, more than once.
 func (l *Loop) Close() {
 	l.mu.Lock()
+	already := l.closed
 	l.closed = true
 	l.mu.Unlock()
+	if !already {
+		l.stopped(newError(ErrLoopClosed, ""))
+	}
+}
+
+// A stopHook is work that must hear of the loop's abnormal stop: a panic
+// leaving Run, or Close. The cross-loop pipes use it so that the loop on
+// the other side is not left waiting for this one.
+type stopHook struct{ fn func(reason error) }
+
+// onStop registers fn to be called once when the loop stops abnormally:
+// when a panic leaves Run (fn then runs on the goroutine that ran the
+// loop, before the panic goes on, so it may touch the loop's state), or
+// when Close is called (fn then runs on the goroutine that called Close,
+// so it must not). reason is an error with code ERR_LOOP_PANICKED or
+// ERR_LOOP_CLOSED. The returned function unregisters fn; it is safe to
+// call from any goroutine, more than once. A hook survives a panic (the
+// loop may be run again) but not a Close.
+func (l *Loop) onStop(fn func(reason error)) (remove func()) {
+	h := &stopHook{fn: fn}
+	l.mu.Lock()
+	if l.stops == nil {
+		l.stops = make(map[*stopHook]struct{})
+	}
+	l.stops[h] = struct{}{}
+	l.mu.Unlock()
+	return func() {
+		l.mu.Lock()
+		delete(l.stops, h)
+		l.mu.Unlock()
+	}
+}
+
+// stopped calls every stop hook with reason. The hooks are removed first:
+// each hears of one stop at most.
+func (l *Loop) stopped(reason error) {
+	l.mu.Lock()
+	hooks := make([]*stopHook, 0, len(l.stops))
+	for h := range l.stops {
+		hooks = append(hooks, h)
+	}
+	clear(l.stops)
+	l.mu.Unlock()
+	for _, h := range hooks {
+		h.fn(reason)
+	}
 }
 
 // errLoopClosed is what Run returns on a closed loop.
-var errLoopClosed = errors.New("stream: loop is closed")
+func errLoopClosed() error { return newError(ErrLoopClosed, "") }
 
 // Run enters the loop: it runs fn as a macrotask, then every task queued
 // after it, and returns when the loop is idle, that is when both queues are
@@ -149,16 +197,29 @@ func (l *Loop) Run(fn func()) error {
 	}
 	l.runMu.Lock()
 	defer l.runMu.Unlock()
-	return l.drive(fn, nil)
+	return l.drive(fn, nil, waitFor{})
 }
 
-// errWouldBlock is returned by a blocking adapter whose loop went idle
-// before the awaited event: nothing left could ever cause it.
-var errWouldBlock = errors.New("stream: loop went idle while a blocking call waited; it would wait forever")
+// waitFor names a blocking call and the stream it waits on, for the error
+// that says it stalled. It is only rendered when that happens.
+type waitFor struct {
+	call string  // "Reader.Read", "Pipeline", ...
+	s    *Stream // may be nil
+}
+
+// stalled is the error of a blocking call whose loop went idle before the
+// awaited event: nothing left could ever cause it.
+func (w waitFor) stalled() error {
+	msg := "stream: " + w.call
+	if w.s != nil {
+		msg += " on " + w.s.describeState()
+	}
+	return newError(ErrStalled, msg+": the loop went idle with nothing left that could end the wait (no task, timer or I/O pending); it would wait forever")
+}
 
 // drive runs the loop on the calling goroutine, which must hold runMu: fn
 // first, then every task, until the loop is idle or stop is closed.
-func (l *Loop) drive(fn func(), stop <-chan struct{}) (err error) {
+func (l *Loop) drive(fn func(), stop <-chan struct{}, what waitFor) (err error) {
 	l.mu.Lock()
 	closed := l.closed
 	l.exited = make(chan struct{})
@@ -166,16 +227,18 @@ func (l *Loop) drive(fn func(), stop <-chan struct{}) (err error) {
 	l.mu.Unlock()
 	defer close(exited)
 	if closed {
-		return errLoopClosed
+		return errLoopClosed()
 	}
 	l.driver.Store(goid())
 	defer l.driver.Store(0)
 	completed := false
 	defer func() {
 		if !completed {
-			// A panic is leaving Run: the errors recorded so far go with
-			// it rather than into the next Run's result.
-			l.errs = nil
+			// A panic is leaving Run. The errors recorded so far stay
+			// recorded, for the next Run to return: they are not lost
+			// with the panic. Work tied to other loops is told, so that
+			// those loops do not wait for this one.
+			l.stopped(newError(ErrLoopPanicked, ""))
 		}
 	}()
 
@@ -204,7 +267,7 @@ func (l *Loop) drive(fn func(), stop <-chan struct{}) (err error) {
 				l.mu.Unlock()
 				if empty && l.pending.Load() == 0 {
 					if stop != nil && !isClosed(stop) {
-						err = errWouldBlock
+						err = what.stalled()
 					}
 					break
 				}
@@ -273,7 +336,7 @@ func isClosed(c <-chan struct{}) bool {
 // the door of the blocking adapters. Called on the loop itself it returns
 // an error wrapping ErrReentrant, and if the loop goes idle before done is
 // called it returns an error instead of waiting forever.
-func (l *Loop) await(fn func(done func())) error {
+func (l *Loop) await(what waitFor, fn func(done func())) error {
 	if l.OnLoop() {
 		return newError(ErrReentrant, "")
 	}
@@ -287,9 +350,9 @@ func (l *Loop) await(fn func(done func())) error {
 			func() {
 				defer l.runMu.Unlock()
 				if posted {
-					err = l.drive(nil, stop)
+					err = l.drive(nil, stop, what)
 				} else {
-					err = l.drive(func() { fn(done) }, stop)
+					err = l.drive(func() { fn(done) }, stop, what)
 				}
 			}()
 			if isClosed(stop) {
@@ -302,7 +365,7 @@ func (l *Loop) await(fn func(done func())) error {
 		l.mu.Unlock()
 		if !posted {
 			if !l.post(task{func(any) { fn(done) }, nil}) {
-				return errLoopClosed
+				return errLoopClosed()
 			}
 			posted = true
 		}

@@ -102,7 +102,7 @@ func Pipeline(ctx context.Context, streams ...StreamLike) error {
 		return newError(ErrMissingArgs, `The "streams" argument must be specified`)
 	}
 	var result error
-	err := streams[0].base().loop.await(func(done func()) {
+	err := streams[0].base().loop.await(waitFor{"Pipeline", streams[len(streams)-1].base()}, func(done func()) {
 		_, err := PipelineWith(streams, PipelineOptions{Context: ctx}, func(err error) {
 			result = err
 			done()
