@@ -14,6 +14,16 @@ func Compose(streams ...StreamLike) (*Duplex, error) {
 	if len(streams) == 0 {
 		return nil, newError(ErrMissingArgs, `The "streams" argument must be specified`)
 	}
+	for n, sl := range streams {
+		s := tryBase(sl)
+		name := "streams[" + strconv.Itoa(n) + "]"
+		if s == nil {
+			return nil, errInvalidArgType(name, "an instance of Stream", sl)
+		}
+		if first := streams[0].base(); s.loop != first.loop {
+			return nil, errOtherLoop(name, sl, s.loop, "streams[0]", first.loop)
+		}
+	}
 	if len(streams) == 1 {
 		if d := asDuplex(streams[0]); d != nil {
 			return d, nil
@@ -57,7 +67,7 @@ func Compose(streams ...StreamLike) (*Duplex, error) {
 				cb(nil)
 			}
 		})
-		Finished(tail, func(error) {
+		finishedWith(tail, FinishedOptions{}, func(error) {
 			if cb := c.onfinish; cb != nil {
 				c.onfinish = nil
 				cb(nil)

@@ -176,6 +176,51 @@ func describe(v any) string {
 	}
 }
 
+// PanicError is the error of a stream whose data source or mapping
+// function panicked: a [From] sequence, or the function of [Map],
+// [Filter] or [FlatMap]. Node turns a throw in an async generator or a
+// mapper into the stream's error; in Go the panic is recovered there and
+// its value kept here. A panic in a hook (Read, Write, Transform, ...) is
+// not recovered: it comes out of Run, as an uncaught exception does in
+// Node.
+type PanicError struct {
+	// Value is what was passed to panic.
+	Value any
+}
+
+// Error describes the panic.
+func (e *PanicError) Error() string { return fmt.Sprintf("stream: panic: %v", e.Value) }
+
+// Unwrap returns the panic value if it is an error, so errors.Is and
+// errors.As see through the panic.
+func (e *PanicError) Unwrap() error {
+	err, _ := e.Value.(error)
+	return err
+}
+
+// recovered turns a recovered panic value into an error: the panic of a
+// data source or a mapping function, which becomes the stream's error.
+func recovered(v any) error { return &PanicError{Value: v} }
+
+// errorArg is the error of an 'error' event's arguments. Emit("error")
+// with no argument or a nil one (Node's undefined) gives nil; a value that
+// is not an error, which Node would pass on as it is, is wrapped so that
+// it is not mistaken for success.
+func errorArg(args []any) error {
+	if len(args) == 0 || args[0] == nil {
+		return nil
+	}
+	if err, ok := args[0].(error); ok {
+		return err
+	}
+	return &nonError{args[0]}
+}
+
+// nonError is a value that is not an error emitted as an 'error' event.
+type nonError struct{ v any }
+
+func (e *nonError) Error() string { return fmt.Sprintf("stream: 'error' event with a non-error value: %v", e.v) }
+
 // thrown carries an error that Node throws synchronously from deep inside
 // the machinery (a missing write or transform hook). The public method
 // that started the call recovers it with catchThrown and returns it.

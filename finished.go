@@ -1,5 +1,7 @@
 package stream
 
+import "sync"
+
 // StreamLike is any stream of this package: *Readable, *Writable, *Duplex,
 // *Transform, *PassThrough, and user types that embed one of them.
 type StreamLike interface {
@@ -24,17 +26,76 @@ type FinishedOptions struct {
 // Finished calls cb once s is done, as Node's stream.finished: with nil
 // after 'end' (readable side) and 'finish' (writable side), with the error
 // of an 'error' event, or with ERR_STREAM_PREMATURE_CLOSE if the stream
-// closes before it ended or finished. cb is called at most once. Finished
-// returns a function that removes the listeners it added (after which cb is
-// never called). Must be called on the stream's loop.
+// closes before it ended or finished. cb is called at most once, on the
+// stream's loop. Finished returns a function that removes the listeners it
+// added (after which cb is never called).
+//
+// Call it on the stream's loop, or while no goroutine runs that loop.
+// Called from any other goroutine while the loop runs (a task of another
+// loop, say), Finished does not touch the stream there: it posts its work
+// to the stream's loop, where cb then runs, so cb must post to the
+// caller's own loop whatever it does there. A nil stream or callback
+// panics with ERR_INVALID_ARG_TYPE, where Node throws.
 func Finished(s StreamLike, cb func(error)) (cleanup func()) {
 	return FinishedWith(s, FinishedOptions{}, cb)
 }
 
 // FinishedWith is Finished with options.
 func FinishedWith(sl StreamLike, opts FinishedOptions, cb func(error)) (cleanup func()) {
-	s := sl.base()
-	s.loop.check()
+	s := baseOf(sl, "stream")
+	if cb == nil {
+		panic(errInvalidArgType("callback", "of type function", nil))
+	}
+	if d := s.loop.driver.Load(); d != 0 && d != goid() {
+		return finishedFromAfar(s, opts, cb)
+	}
+	return finishedWith(s, opts, cb)
+}
+
+// finishedFromAfar is Finished called off the loop while the loop runs:
+// the registration, and a later cleanup, run on the loop as tasks.
+func finishedFromAfar(s *Stream, opts FinishedOptions, cb func(error)) (cleanup func()) {
+	var (
+		mu      sync.Mutex
+		removed bool
+		inner   func()
+	)
+	posted := s.loop.Post(func() {
+		mu.Lock()
+		defer mu.Unlock()
+		if !removed {
+			inner = finishedWith(s, opts, func(err error) {
+				mu.Lock()
+				gone := removed
+				mu.Unlock()
+				if !gone {
+					cb(err)
+				}
+			})
+		}
+	})
+	if !posted {
+		// The loop is closed: nothing will ever run there again.
+		return func() {}
+	}
+	return func() {
+		mu.Lock()
+		removed = true
+		mu.Unlock()
+		s.loop.Post(func() {
+			mu.Lock()
+			f := inner
+			mu.Unlock()
+			if f != nil {
+				f()
+			}
+		})
+	}
+}
+
+// finishedWith is FinishedWith for the package's own callers, which are on
+// the stream's loop with a stream and a callback.
+func finishedWith(s *Stream, opts FinishedOptions, cb func(error)) (cleanup func()) {
 	rs, ws := s.rs, s.ws
 
 	readable := s.isReadableNodeStream()
@@ -87,7 +148,7 @@ func FinishedWith(sl StreamLike, opts FinishedOptions, cb func(error)) (cleanup 
 		}
 	}
 	onerror := func(args ...any) {
-		err, _ := args[0].(error)
+		err := errorArg(args)
 		callback(err)
 	}
 	onclose := func(...any) {
@@ -270,4 +331,52 @@ func (s *Stream) erroredEither() error {
 func (s *Stream) readableProp() bool {
 	st := s.rs
 	return st != nil && st.Readable && !st.Destroyed && !st.ErrorEmitted && !st.EndEmitted
+}
+
+// tryBase returns the stream sl is, or nil when sl is nil, a nil pointer,
+// or a user type embedding a nil stream.
+func tryBase(sl StreamLike) *Stream {
+	if sl == nil {
+		return nil
+	}
+	return tryStream(sl.base)
+}
+
+// tryReadable is tryBase for a ReadableStream.
+func tryReadable(rs ReadableStream) *Stream {
+	if rs == nil {
+		return nil
+	}
+	return tryStream(func() *Stream { return rs.asReadable().Stream })
+}
+
+func tryStream(get func() *Stream) (s *Stream) {
+	defer func() {
+		// The accessors are the package's own methods, promoted through
+		// the user's embedding: the only way they panic is a nil pointer
+		// on the way.
+		if recover() != nil {
+			s = nil
+		}
+	}()
+	return get()
+}
+
+// baseOf is tryBase for functions that have no error to return: a nil
+// stream panics with ERR_INVALID_ARG_TYPE, where Node throws.
+func baseOf(sl StreamLike, name string) *Stream {
+	s := tryBase(sl)
+	if s == nil {
+		panic(errInvalidArgType(name, "an instance of Stream", sl))
+	}
+	return s
+}
+
+// readableOf is baseOf for a ReadableStream.
+func readableOf(rs ReadableStream, name string) *Stream {
+	s := tryReadable(rs)
+	if s == nil {
+		panic(errInvalidArgType(name, "an instance of Readable", rs))
+	}
+	return s
 }

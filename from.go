@@ -9,7 +9,10 @@ import "iter"
 // block: for I/O use FromReader. A nil value is ERR_STREAM_NULL_VALUES and
 // destroys the stream. Destroying the stream stops the sequence; a stream
 // abandoned before its end should be destroyed, or the sequence's
-// coroutine stays parked.
+// coroutine stays parked. A panic in seq destroys the stream with a
+// *PanicError holding the panic value, as a throw in Node's generator
+// destroys the stream with it. A nil seq gives a stream destroyed with
+// ERR_INVALID_ARG_TYPE.
 func From[T any](seq iter.Seq[T], opts ReadableOptions) *Readable {
 	opts.ObjectMode = true
 	if opts.HighWaterMark == nil {
@@ -31,7 +34,14 @@ func From[T any](seq iter.Seq[T], opts ReadableOptions) *Readable {
 			next, stop = iter.Pull(seq)
 		}
 		for {
-			v, ok := next()
+			v, ok, err := pullNext(next)
+			if err != nil {
+				// Node: a throw in the generator destroys the stream
+				// with it. The coroutine is gone; stop is a no-op.
+				reading = false
+				r.Destroy(err)
+				return
+			}
 			if !ok {
 				stop()
 				r.Push(nil)
@@ -62,5 +72,21 @@ func From[T any](seq iter.Seq[T], opts ReadableOptions) *Readable {
 		})
 	}
 	r = NewReadable(opts)
+	if seq == nil {
+		// Node throws ERR_INVALID_ARG_TYPE; From has no error to
+		// return, so the stream carries it.
+		r.Destroy(errInvalidArgType("iterable", "an Iterable", nil))
+	}
 	return r
+}
+
+// pullNext calls next, turning a panic of the sequence into an error.
+func pullNext[T any](next func() (T, bool)) (v T, ok bool, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = recovered(p)
+		}
+	}()
+	v, ok = next()
+	return v, ok, nil
 }

@@ -27,8 +27,18 @@ import (
 // Like the other blocking adapters it must not be used on the stream's
 // loop, where it yields an error wrapping ErrReentrant.
 func Chunks(ctx context.Context, s ReadableStream) iter.Seq2[any, error] {
+	st := readableOf(s, "stream")
 	return func(yield func(any, error) bool) {
-		p := &puller{s: s.asReadable().Stream, call: "Chunks"}
+		p := &puller{s: st, call: "Chunks"}
+		inBody := false
+		defer func() {
+			// The loop body broke out, or panicked: as Node's iterator
+			// return, the stream is destroyed, so what it holds is let
+			// go of whatever way the loop ended.
+			if inBody {
+				p.abandon()
+			}
+		}()
 		for {
 			chunk, err := p.next(ctx)
 			if errors.Is(err, io.EOF) {
@@ -38,15 +48,31 @@ func Chunks(ctx context.Context, s ReadableStream) iter.Seq2[any, error] {
 				yield(nil, err)
 				return
 			}
+			inBody = true
 			if !yield(chunk, nil) {
-				p.s.loop.await(waitFor{"Chunks", p.s}, func(done func()) {
-					if !p.s.Destroyed() && !p.s.rs.EndEmitted {
-						p.s.DestroyWith(errAbort(nil), nil)
-					}
-					done()
-				})
 				return
 			}
+			inBody = false
 		}
+	}
+}
+
+// abandon destroys the stream of a consumer that stopped before its end.
+func (pl *puller) abandon() {
+	s := pl.s
+	destroy := func() {
+		if !s.Destroyed() && !s.rs.EndEmitted {
+			s.DestroyWith(errAbort(nil), nil)
+		}
+	}
+	err := s.loop.await(waitFor{pl.call, s}, func(done func()) {
+		destroy()
+		done()
+	})
+	if err != nil && errors.Is(err, ErrLoopClosed) && s.loop.driver.Load() == 0 {
+		// A closed loop runs nothing more, and nobody runs it: destroy
+		// the stream here, so that its destroy hook still lets go of
+		// what the stream wraps.
+		destroy()
 	}
 }

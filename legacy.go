@@ -33,7 +33,7 @@ func (r *Readable) Wrap(src OldStream) *Readable {
 	})
 	src.On("end", func(...any) { s.push(nil, "", false) })
 	src.On("error", func(args ...any) {
-		err, _ := args[0].(error)
+		err := errorArg(args)
 		s.errorOrDestroy(err, false)
 	})
 	src.On("close", func(...any) { s.DestroyWith(nil, nil) })

@@ -6,6 +6,7 @@ import (
 	"os"
 	"runtime"
 	"slices"
+	"strconv"
 	"sync"
 	"sync/atomic"
 )
@@ -44,8 +45,22 @@ type Loop struct {
 
 	// Owned by the driver (or by the only goroutine using the loop while
 	// no one runs it).
-	ticks ring[task]
-	errs  []error // unhandled errors since Run started
+	ticks   ring[task]
+	errs    []error     // unhandled errors since Run started
+	watches []*ctxWatch // contexts whose cancellation is polled (cancel.go)
+	pollFn  func()      // pollCancels, bound once
+	id      int64       // for String
+}
+
+var loopIDs atomic.Int64
+
+// String names the loop in error messages: "loop 1" is the default loop,
+// the others are numbered in the order they were made.
+func (l *Loop) String() string {
+	if l == defaultLoop {
+		return "the default loop (loop 1)"
+	}
+	return "loop " + strconv.FormatInt(l.id, 10)
 }
 
 // task is one queued callback. Storing a func(any) and its argument instead
@@ -60,7 +75,9 @@ func callFunc(f any) { f.(func())() }
 
 // NewLoop returns a new, idle loop.
 func NewLoop() *Loop {
-	return &Loop{wake: make(chan struct{}, 1)}
+	l := &Loop{wake: make(chan struct{}, 1), id: loopIDs.Add(1)}
+	l.pollFn = l.pollCancels
+	return l
 }
 
 var defaultLoop = NewLoop()
@@ -245,6 +262,7 @@ func (l *Loop) drive(fn func(), stop <-chan struct{}, what waitFor) (err error) 
 	l.drainTicks() // anything queued while no one ran the loop
 	if fn != nil {
 		fn()
+		l.pollIfWatching()
 		l.drainTicks()
 	}
 	for {
@@ -260,6 +278,15 @@ func (l *Loop) drive(fn func(), stop <-chan struct{}, what waitFor) (err error) 
 			l.mu.Lock()
 			l.spare = batch[:0]
 			l.mu.Unlock()
+			if len(l.watches) != 0 {
+				// A cancel made off the loop just now still wins over
+				// going idle.
+				l.pollCancels()
+				if l.ticks.len() != 0 {
+					l.drainTicks()
+					continue
+				}
+			}
 			if l.pending.Load() == 0 {
 				// Make sure nothing slipped in between the two reads.
 				l.mu.Lock()
@@ -317,6 +344,7 @@ func (l *Loop) runBatch(batch []task) {
 		t := batch[i]
 		batch[i] = task{}
 		t.fn(t.arg)
+		l.pollIfWatching()
 		l.drainTicks()
 	}
 }
@@ -389,6 +417,9 @@ func (l *Loop) drainTicks() {
 			return
 		}
 		t.fn(t.arg)
+		if len(l.watches) != 0 {
+			l.pollCancels()
+		}
 	}
 }
 

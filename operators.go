@@ -12,7 +12,10 @@ import (
 // the source in paused mode when it is read itself; the others consume the
 // source from ordinary Go code off the loop, like Chunks, and return when
 // done. Node's concurrency option is not offered: fn runs on the loop, one
-// value at a time, so it must not block.
+// value at a time, so it must not block. A panic in the fn of Map, Filter
+// or FlatMap (or in a sequence FlatMap's fn returns) destroys the result
+// with a *PanicError, as a throw in Node's mapper does; the source is
+// destroyed with it.
 
 // operator returns a lazy object-mode Readable fed from src, as Node's
 // operators return Readable.from(an async generator over src): nothing is
@@ -68,7 +71,7 @@ func operatorStream(src ReadableStream, step func(out *Readable, v any) (more bo
 				}
 				return // 'readable' or the end calls pull again
 			}
-			more, err := step(out, v)
+			more, err := safeStep(step, out, v)
 			if err != nil {
 				out.Destroy(err)
 				return
@@ -81,7 +84,7 @@ func operatorStream(src ReadableStream, step func(out *Readable, v any) (more bo
 	start := func() {
 		started = true
 		s.On("readable", func(...any) { pull() })
-		Finished(s, func(err error) {
+		finishedWith(s, FinishedOptions{}, func(err error) {
 			if o.released {
 				return
 			}
@@ -109,6 +112,18 @@ func operatorStream(src ReadableStream, step func(out *Readable, v any) (more bo
 	})
 	o.out = out
 	return o
+}
+
+// safeStep runs one operator step, turning a panic of the user's function
+// into the result's error, as a throw in Node's mapper rejects its
+// iteration.
+func safeStep(step func(out *Readable, v any) (bool, error), out *Readable, v any) (more bool, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			more, err = false, recovered(p)
+		}
+	}()
+	return step(out, v)
 }
 
 // Map returns a Readable of fn(v) for each value v of src (Node's

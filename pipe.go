@@ -146,7 +146,7 @@ func (r *Readable) PipeWith(dst WritableStream, opts PipeOptions) WritableStream
 	onerror := func(args ...any) {
 		unpipe()
 		dest.RemoveListener("error", onerrorL)
-		err, _ := args[0].(error)
+		err := errorArg(args)
 		dest.reraisePipeError(err)
 	}
 	onerrorL = dest.PrependListener("error", onerror)

@@ -3,6 +3,8 @@ package stream
 import (
 	"context"
 	"errors"
+	"fmt"
+	"strconv"
 )
 
 // PipelineOptions configures PipelineWith (Node's pipeline options).
@@ -27,20 +29,17 @@ func PipelineWith(streams []StreamLike, opts PipelineOptions, cb func(error)) (S
 	if len(streams) < 2 {
 		return nil, newError(ErrMissingArgs, `The "streams" argument must be specified`)
 	}
-	for i, sl := range streams {
-		s := sl.base()
-		if i < len(streams)-1 && s.rs == nil {
-			return nil, errInvalidArgType("streams", "a readable stream before the last position", sl)
-		}
-		if i > 0 && s.ws == nil {
-			return nil, errInvalidArgType("streams", "a writable stream after the first position", sl)
-		}
+	if cb == nil {
+		return nil, errInvalidArgType("callback", "of type function", nil)
 	}
-	p := &pipeline{cb: cb, loop: streams[0].base().loop}
+	bases, err := pipelineStreams(streams)
+	if err != nil {
+		return nil, err
+	}
+	p := &pipeline{cb: cb, loop: bases[0].loop}
 	p.loop.check()
 
-	for i, sl := range streams {
-		s := sl.base()
+	for i, s := range bases {
 		reading := i < len(streams)-1
 		writing := i > 0
 		end := reading || opts.End == nil || *opts.End
@@ -55,7 +54,7 @@ func PipelineWith(streams []StreamLike, opts PipelineOptions, cb func(error)) (S
 			}
 		}
 		errL := s.On("error", func(args ...any) {
-			err, _ := args[0].(error)
+			err := errorArg(args)
 			if err != nil && !errors.Is(err, ErrAbort) && !errors.Is(err, ErrPrematureClose) {
 				p.finish(err)
 			}
@@ -65,47 +64,84 @@ func PipelineWith(streams []StreamLike, opts PipelineOptions, cb func(error)) (S
 		}
 		if i > 0 {
 			p.count += 2
-			cleanup := p.pipe(streams[i-1].base(), s, end)
+			cleanup := p.pipe(bases[i-1], s, end)
 			if keepsReading {
 				p.lastCleanup = append(p.lastCleanup, cleanup)
 			}
 		}
 	}
 
-	if ctx := opts.Context; ctx != nil && ctx.Done() != nil {
+	if ctx := opts.Context; ctx != nil {
 		abort := func() { p.finishImpl(errAbort(context.Cause(ctx)), false) }
 		if ctx.Err() != nil {
 			p.loop.NextTick(abort)
 		} else {
-			// The wait for cancellation happens off the loop; the token
-			// keeps Run alive meanwhile, and is released when the
-			// pipeline finishes first.
-			token := p.loop.Hold()
-			stop := context.AfterFunc(ctx, func() { token.Resolve(abort) })
-			p.release = func() {
-				if stop() {
-					token.Resolve(nil)
-				}
-			}
+			// The watch keeps Run alive while the pipeline runs, and
+			// ends when the pipeline finishes first. A cancel made on
+			// the loop destroys the streams before anything else runs
+			// on them.
+			p.release = p.loop.watchCtx(ctx, abort, true)
 		}
 	}
 	return streams[len(streams)-1], nil
 }
 
+// pipelineStreams checks the streams of a pipeline: no nil one, each in a
+// position its sides allow, and all on one loop (a pipeline's machinery
+// runs on the loop of its streams; crossing loops is Pipe's job).
+func pipelineStreams(streams []StreamLike) ([]*Stream, error) {
+	bases := make([]*Stream, len(streams))
+	for i, sl := range streams {
+		s := tryBase(sl)
+		name := "streams[" + strconv.Itoa(i) + "]"
+		switch {
+		case s == nil:
+			return nil, errInvalidArgType(name, "an instance of Stream", sl)
+		case i < len(streams)-1 && s.rs == nil:
+			return nil, errInvalidArgType(name, "a readable stream before the last position", sl)
+		case i > 0 && s.ws == nil:
+			return nil, errInvalidArgType(name, "a writable stream after the first position", sl)
+		case i > 0 && s.loop != bases[0].loop:
+			return nil, errOtherLoop(name, sl, s.loop, "streams[0]", bases[0].loop)
+		}
+		bases[i] = s
+	}
+	return bases, nil
+}
+
+// errOtherLoop is the error of a function given streams on two loops that
+// it cannot bridge.
+func errOtherLoop(name string, sl any, l *Loop, firstName string, first *Loop) error {
+	return newError(ErrInvalidArgValue, fmt.Sprintf(
+		"The argument '%s' (%T) runs on %v, but %s runs on %v: the streams of a pipeline must share one loop; use Pipe to cross between loops",
+		name, sl, l, firstName, first))
+}
+
 // Pipeline is the blocking form of PipelineWith for ordinary Go code: it
 // runs the pipeline on the streams' loop and returns when it is done, with
-// the first error. Cancelling ctx destroys the streams with an AbortError.
+// the first error. Cancelling ctx (nil means never) destroys the streams
+// with an AbortError.
+//
+// Pipeline returns only once every stream of it that was destroyed has
+// emitted 'close' (or would have, without EmitClose): by then the adapters
+// among them have released what they wrap and their goroutines have
+// returned, so a file written by the pipeline is closed when it returns.
+//
 // It must not be called on the loop (it returns an error wrapping
 // ErrReentrant there).
 func Pipeline(ctx context.Context, streams ...StreamLike) error {
 	if len(streams) < 2 {
 		return newError(ErrMissingArgs, `The "streams" argument must be specified`)
 	}
+	bases, err := pipelineStreams(streams)
+	if err != nil {
+		return err
+	}
 	var result error
-	err := streams[0].base().loop.await(waitFor{"Pipeline", streams[len(streams)-1].base()}, func(done func()) {
+	err = bases[0].loop.await(waitFor{"Pipeline", bases[len(bases)-1]}, func(done func()) {
 		_, err := PipelineWith(streams, PipelineOptions{Context: ctx}, func(err error) {
 			result = err
-			done()
+			waitClosed(bases, done)
 		})
 		if err != nil {
 			result = err
@@ -116,6 +152,27 @@ func Pipeline(ctx context.Context, streams ...StreamLike) error {
 		return err
 	}
 	return result
+}
+
+// waitClosed calls done once every stream of list that has been destroyed
+// has gone through its close step.
+func waitClosed(list []*Stream, done func()) {
+	waiting := 0
+	for _, s := range list {
+		if !s.Destroyed() || s.closeEmitted() {
+			continue
+		}
+		waiting++
+		s.closeWaiters = append(s.closeWaiters, func() {
+			waiting--
+			if waiting == 0 {
+				done()
+			}
+		})
+	}
+	if waiting == 0 {
+		done()
+	}
 }
 
 // pipeline is the state of one PipelineWith call (Node's pipelineImpl).
@@ -169,7 +226,7 @@ func (p *pipeline) finishImpl(err error, final bool) {
 func (p *pipeline) destroyer(s *Stream, reading, writing bool) (destroy func(error), cleanup func()) {
 	finished := false
 	s.On("close", func(...any) { finished = true })
-	cleanup = FinishedWith(s, FinishedOptions{Readable: Bool(reading), Writable: Bool(writing)}, func(err error) {
+	cleanup = finishedWith(s, FinishedOptions{Readable: Bool(reading), Writable: Bool(writing)}, func(err error) {
 		finished = err == nil
 	})
 	return func(err error) {
@@ -210,19 +267,18 @@ func (p *pipeline) pipe(src, dst *Stream, end bool) (cleanup func()) {
 	} else {
 		p.finish(nil)
 	}
-	FinishedWith(src, FinishedOptions{Readable: Bool(true), Writable: Bool(false)}, func(err error) {
+	finishedWith(src, FinishedOptions{Readable: Bool(true), Writable: Bool(false)}, func(err error) {
 		rs := src.rs
 		if err != nil && errors.Is(err, ErrPrematureClose) && rs.Ended && rs.Errored == nil && !rs.ErrorEmitted {
 			var l1, l2 *Listener
 			l1 = src.Once("end", func(...any) { src.RemoveListener("error", l2); p.finish(nil) })
 			l2 = src.Once("error", func(args ...any) {
 				src.RemoveListener("end", l1)
-				e, _ := args[0].(error)
-				p.finish(e)
+				p.finish(errorArg(args))
 			})
 			return
 		}
 		p.finish(err)
 	})
-	return FinishedWith(dst, FinishedOptions{Readable: Bool(false), Writable: Bool(true)}, p.finish)
+	return finishedWith(dst, FinishedOptions{Readable: Bool(false), Writable: Bool(true)}, p.finish)
 }

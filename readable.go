@@ -207,6 +207,7 @@ func (r *Readable) UnshiftWith(chunk any, encoding string) (bool, error) {
 }
 
 func (s *Stream) push(chunk any, encoding string, addToFront bool) (bool, error) {
+	s.loop.pollIfWatching()
 	st := s.rs
 	// The fast path: an object, or bytes without a decoder, pushed to a
 	// stream that is open. It does what the general path below does.
@@ -535,6 +536,7 @@ func (r *Readable) ReadN(n int) any {
 }
 
 func (s *Stream) read(n int, all bool) any {
+	s.loop.pollIfWatching()
 	st := s.rs
 	nOrig, allOrig := n, all
 	if !all && n > st.HighWaterMark {

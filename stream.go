@@ -35,6 +35,8 @@ type Stream struct {
 	tr      *transformState
 	trBlock *transformState // a Duplex's space for tr, allocated with it
 	bridges []*bridge       // pipes to destinations on other loops
+
+	closeWaiters []func() // blocking calls waiting for the close step
 }
 
 // Loop returns the loop the stream runs on.
@@ -160,6 +162,21 @@ func (s *Stream) emitCloseNT() {
 	if (w != nil && w.EmitClose) || (r != nil && r.EmitClose) {
 		s.emitSlot0(slotClose)
 	}
+	if fns := s.closeWaiters; fns != nil {
+		s.closeWaiters = nil
+		for _, f := range fns {
+			f()
+		}
+	}
+}
+
+// closeEmitted reports whether the stream went through its close step
+// ('close' emitted, or it would have been without EmitClose).
+func (s *Stream) closeEmitted() bool {
+	if s.rs != nil {
+		return s.rs.CloseEmitted
+	}
+	return s.ws.CloseEmitted
 }
 
 func (s *Stream) emitErrorNT(err error) {
@@ -324,10 +341,7 @@ func (s *Stream) OnClose(fn func()) *Listener {
 
 // OnError adds a listener for 'error'.
 func (s *Stream) OnError(fn func(err error)) *Listener {
-	return s.On("error", func(args ...any) {
-		err, _ := args[0].(error)
-		fn(err)
-	})
+	return s.On("error", func(args ...any) { fn(errorArg(args)) })
 }
 
 // describeState renders the stream and the state that matters to a call

@@ -175,6 +175,7 @@ func (w *Writable) WriteWith(chunk any, encoding string, cb func(error)) (ok boo
 }
 
 func (s *Stream) write(chunk any, encoding string, cb func(error)) (bool, error) {
+	s.loop.pollIfWatching()
 	// The fast path of pipes and Transforms: bytes, or an object, into a
 	// stream that is open. It does what writeChunk does for them.
 	if st := s.ws; chunk != nil && !st.Ending && !st.Destroyed {
@@ -303,6 +304,7 @@ func (s *Stream) doWrite(writev bool, l int, chunk any, chunks []WriteChunk, enc
 	st.writeLen = l
 	st.writeCB = cb
 	st.Writing, st.Sync, st.expectWriteCB = true, true, true
+	s.loop.pollIfWatching()
 	if st.Destroyed {
 		s.onwrite(errDestroyed("write"))
 	} else if writev {
