@@ -219,7 +219,9 @@ func errorArg(args []any) error {
 // nonError is a value that is not an error emitted as an 'error' event.
 type nonError struct{ v any }
 
-func (e *nonError) Error() string { return fmt.Sprintf("stream: 'error' event with a non-error value: %v", e.v) }
+func (e *nonError) Error() string {
+	return fmt.Sprintf("stream: 'error' event with a non-error value: %v", e.v)
+}
 
 // thrown carries an error that Node throws synchronously from deep inside
 // the machinery (a missing write or transform hook). The public method

@@ -37,11 +37,11 @@ type Loop struct {
 	closed bool          // set by Close; Post then refuses work
 	wake   chan struct{} // capacity 1: a signal that inbox or pending changed
 
-	exited  chan struct{} // closed when the current driver stops; guarded by mu
+	exited  chan struct{}          // closed when the current driver stops; guarded by mu
 	stops   map[*stopHook]struct{} // see onStop; guarded by mu
-	pending atomic.Int64  // outstanding Hold tokens
-	driver  atomic.Int64  // goroutine id of the goroutine inside Run, 0 if none
-	runMu   sync.Mutex    // serialises Run calls
+	pending atomic.Int64           // outstanding Hold tokens
+	driver  atomic.Int64           // goroutine id of the goroutine inside Run, 0 if none
+	runMu   sync.Mutex             // serialises Run calls
 
 	// Owned by the driver (or by the only goroutine using the loop while
 	// no one runs it).
