@@ -224,11 +224,26 @@ func (e *nonError) Error() string {
 }
 
 // thrown carries an error that Node throws synchronously from deep inside
-// the machinery (a missing write or transform hook). The public method
-// that started the call recovers it with catchThrown and returns it.
+// the machinery (a missing write or transform hook). Under a public method
+// that returns Node's throw as an error (Write, End, Uncork, ...), it
+// unwinds to that method, which returns it; anywhere else (a pipe, a
+// tick) there is no caller to throw to, and it is an uncaught error that
+// Run returns, never a panic value of the package's own escaping Run.
 type thrown struct{ err error }
 
-func catchThrown(errp *error) {
+// throw raises err as Node's throw would, to the innermost public method
+// that returns thrown errors, or as an unhandled error of the loop.
+func (l *Loop) throw(err error) {
+	if l.catchDepth > 0 {
+		panic(thrown{err})
+	}
+	l.reportUnhandled(err)
+}
+
+// endCatch ends a public method that returns thrown errors: it is
+// deferred right after catchDepth is raised.
+func (l *Loop) endCatch(errp *error) {
+	l.catchDepth--
 	if v := recover(); v != nil {
 		if t, ok := v.(thrown); ok {
 			*errp = t.err

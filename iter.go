@@ -71,8 +71,9 @@ func (pl *puller) abandon() {
 	})
 	if err != nil && errors.Is(err, ErrLoopClosed) && s.loop.driver.Load() == 0 {
 		// A closed loop runs nothing more, and nobody runs it: destroy
-		// the stream here, so that its destroy hook still lets go of
-		// what the stream wraps.
+		// the stream here, with the microtasks that follows from it, so
+		// that its destroy hook still lets go of what the stream wraps.
 		destroy()
+		s.loop.drainTicks()
 	}
 }

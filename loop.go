@@ -41,6 +41,7 @@ type Loop struct {
 	stops   map[*stopHook]struct{} // see onStop; guarded by mu
 	pending atomic.Int64           // outstanding Hold tokens
 	driver  atomic.Int64           // goroutine id of the goroutine inside Run, 0 if none
+	setupBy atomic.Int64           // debug checks: the goroutine using the loop while no one runs it
 	runMu   sync.Mutex             // serialises Run calls
 
 	// Owned by the driver (or by the only goroutine using the loop while
@@ -50,6 +51,8 @@ type Loop struct {
 	watches []*ctxWatch // contexts whose cancellation is polled (cancel.go)
 	pollFn  func()      // pollCancels, bound once
 	id      int64       // for String
+
+	catchDepth int // public methods under way that return thrown errors
 }
 
 var loopIDs atomic.Int64
@@ -247,7 +250,11 @@ func (l *Loop) drive(fn func(), stop <-chan struct{}, what waitFor) (err error) 
 		return errLoopClosed()
 	}
 	l.driver.Store(goid())
-	defer l.driver.Store(0)
+	l.setupBy.Store(0)
+	defer func() {
+		l.setupBy.Store(0)
+		l.driver.Store(0)
+	}()
 	completed := false
 	defer func() {
 		if !completed {
@@ -513,16 +520,26 @@ var debugChecks = os.Getenv("NODESTREAM_DEBUG") == "1"
 func EnableDebugChecks() { debugChecks = true }
 
 // check panics, when debug checks are on, if the caller is not on the loop
-// while another goroutine runs it.
+// while another goroutine runs it, or if two goroutines use the loop while
+// no one runs it. Setting streams up before Run is allowed from one
+// goroutine: the first to touch an idle loop owns it until a Run starts
+// or ends, and any other goroutine touching it meanwhile is a race.
 func (l *Loop) check() {
 	if !debugChecks {
 		return
 	}
+	me := goid()
 	d := l.driver.Load()
 	if d == 0 {
+		if l.setupBy.CompareAndSwap(0, me) {
+			return
+		}
+		if o := l.setupBy.Load(); o != me && o != 0 && l.driver.Load() == 0 {
+			panic(fmt.Sprintf("stream: loop-only method called on goroutine %d while goroutine %d is setting up the same loop and no goroutine runs it: set a loop up from one goroutine, or from its tasks", me, o))
+		}
 		return
 	}
-	if me := goid(); me != d {
+	if me != d {
 		panic(fmt.Sprintf("stream: loop-only method called on goroutine %d while the loop runs on goroutine %d", me, d))
 	}
 }

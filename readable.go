@@ -177,9 +177,17 @@ func (r *Readable) ReadableState() *ReadableState { return r.rs }
 // A chunk of another type in byte mode destroys the stream with
 // ERR_INVALID_ARG_TYPE, and a Push after Push(nil) with
 // ERR_STREAM_PUSH_AFTER_EOF, as in Node.
+//
+// A chunk Node's push throws on (a value that is not bytes or a string
+// pushed to an object-mode stream with SetEncoding) is thrown as Node
+// does: returned by the Write or End that led to the Push, or else
+// returned by Run as an uncaught error. PushWith returns it.
 func (r *Readable) Push(chunk any) bool {
 	r.loop.check()
-	ok, _ := r.Stream.push(chunk, "", false)
+	ok, err := r.Stream.push(chunk, "", false)
+	if err != nil {
+		r.loop.throw(err)
+	}
 	return ok
 }
 
@@ -196,7 +204,10 @@ func (r *Readable) PushWith(chunk any, encoding string) (bool, error) {
 // ends the stream. Unshift after 'end' is ERR_STREAM_UNSHIFT_AFTER_END_EVENT.
 func (r *Readable) Unshift(chunk any) bool {
 	r.loop.check()
-	ok, _ := r.Stream.push(chunk, "", true)
+	ok, err := r.Stream.push(chunk, "", true)
+	if err != nil {
+		r.loop.throw(err)
+	}
 	return ok
 }
 

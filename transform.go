@@ -95,7 +95,7 @@ func (s *Stream) transformWrite(chunk any, encoding string) {
 	case tr.transform != nil:
 		tr.transform(chunk, encoding, tr.callback)
 	default:
-		panic(thrown{errMethodNotImplemented("_transform()")})
+		s.loop.throw(errMethodNotImplemented("_transform()"))
 	}
 }
 

@@ -160,7 +160,8 @@ func (w *Writable) WritableState() *WritableState { return w.ws }
 // the 'error' event.
 func (w *Writable) Write(chunk any) (ok bool, err error) {
 	w.loop.check()
-	defer catchThrown(&err)
+	w.loop.catchDepth++
+	defer w.loop.endCatch(&err)
 	return w.Stream.write(chunk, "", nil)
 }
 
@@ -170,7 +171,8 @@ func (w *Writable) Write(chunk any) (ok bool, err error) {
 // ERR_UNKNOWN_ENCODING.
 func (w *Writable) WriteWith(chunk any, encoding string, cb func(error)) (ok bool, err error) {
 	w.loop.check()
-	defer catchThrown(&err)
+	w.loop.catchDepth++
+	defer w.loop.endCatch(&err)
 	return w.Stream.write(chunk, encoding, cb)
 }
 
@@ -295,7 +297,7 @@ func (s *Stream) callWrite(chunk any, encoding string) {
 	case s.writevHook != nil:
 		s.writevHook([]WriteChunk{{chunk, encoding}}, s.onwrite)
 	default:
-		panic(thrown{errMethodNotImplemented("_write()")})
+		s.loop.throw(errMethodNotImplemented("_write()"))
 	}
 }
 
@@ -537,7 +539,8 @@ func (w *Writable) Cork() {
 // (a missing Write hook).
 func (w *Writable) Uncork() (err error) {
 	w.loop.check()
-	defer catchThrown(&err)
+	w.loop.catchDepth++
+	defer w.loop.endCatch(&err)
 	w.Stream.uncork()
 	return nil
 }
@@ -574,7 +577,8 @@ func (w *Writable) SetDefaultEncoding(encoding string) error {
 // emitted. It uncorks the stream.
 func (w *Writable) End() (err error) {
 	w.loop.check()
-	defer catchThrown(&err)
+	w.loop.catchDepth++
+	defer w.loop.endCatch(&err)
 	return w.Stream.end(nil, "", nil)
 }
 
@@ -585,7 +589,8 @@ func (w *Writable) End() (err error) {
 // Destroy). A chunk Write would reject is returned as an error.
 func (w *Writable) EndWith(chunk any, encoding string, cb func(error)) (err error) {
 	w.loop.check()
-	defer catchThrown(&err)
+	w.loop.catchDepth++
+	defer w.loop.endCatch(&err)
 	return w.Stream.end(chunk, encoding, cb)
 }
 

@@ -1,0 +1,400 @@
+package stream
+
+import (
+	"context"
+	"errors"
+	"iter"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+)
+
+// The tests of the issue "Trustworthy at the edges" that are not about
+// adapters, bridges or cancellation (those have files of their own). Each
+// names its item.
+
+// objectSink collects what is written to it.
+func objectSink(l *Loop, got *[]any) *Writable {
+	return NewWritable(WritableOptions{Loop: l, ObjectMode: true, Write: func(c any, _ string, cb func(error)) {
+		*got = append(*got, c)
+		cb(nil)
+	}})
+}
+
+// Item 3: PipelineWith, Pipeline and Compose refuse streams on two loops
+// at once, naming the stage and its loop, instead of losing data and
+// never calling back.
+func TestPipelineRefusesTwoLoops(t *testing.T) {
+	la, lb := NewLoop(), NewLoop()
+	r := NewReadable(ReadableOptions{Loop: la, Read: func(int) {}})
+	p := NewPassThrough(DuplexOptions{Loop: la})
+	w := NewWritable(WritableOptions{Loop: lb, Write: func(_ any, _ string, cb func(error)) { cb(nil) }})
+
+	called := false
+	var err error
+	require.NoError(t, la.Run(func() {
+		_, err = PipelineWith([]StreamLike{r, p, w}, PipelineOptions{}, func(error) { called = true })
+	}))
+	require.ErrorIs(t, err, ErrInvalidArgValue)
+	require.Contains(t, err.Error(), "streams[2]")
+	require.Contains(t, err.Error(), lb.String())
+	require.Contains(t, err.Error(), la.String())
+	require.False(t, called, "a refused pipeline never calls back")
+	require.False(t, r.Destroyed() || w.Destroyed(), "a refused pipeline touches no stream")
+
+	err = Pipeline(context.Background(), r, p, w)
+	require.ErrorIs(t, err, ErrInvalidArgValue)
+	require.Contains(t, err.Error(), "streams[2]")
+
+	require.NoError(t, la.Run(func() {
+		_, err = Compose(r, w)
+	}))
+	require.ErrorIs(t, err, ErrInvalidArgValue)
+	require.Contains(t, err.Error(), "streams[1]")
+}
+
+// Item 4: a panic in a From sequence destroys the stream with it and
+// fails the pipeline, as a throw in Node's async generator does
+// ("pipeline: boom in the generator", w.destroyed true).
+func TestFromSequencePanicIsTheStreamError(t *testing.T) {
+	l := NewLoop()
+	boom := errors.New("boom in the generator")
+	var got []any
+	var pipeErr error
+	calls := 0
+	var w *Writable
+	require.NoError(t, l.Run(func() {
+		r := From(iter.Seq[string](func(yield func(string) bool) {
+			if !yield("a") {
+				return
+			}
+			panic(boom)
+		}), ReadableOptions{Loop: l})
+		w = objectSink(l, &got)
+		_, err := PipelineWith([]StreamLike{r, w}, PipelineOptions{}, func(err error) {
+			calls++
+			pipeErr = err
+		})
+		require.NoError(t, err)
+	}))
+	require.Equal(t, 1, calls)
+	require.ErrorIs(t, pipeErr, boom)
+	var pe *PanicError
+	require.ErrorAs(t, pipeErr, &pe)
+	require.Equal(t, boom, pe.Value)
+	require.True(t, w.Destroyed())
+	require.Equal(t, []any{"a"}, got)
+}
+
+// A panic value that is not an error is kept too.
+func TestFromSequencePanicValue(t *testing.T) {
+	l := NewLoop()
+	var got error
+	require.NoError(t, l.Run(func() {
+		r := From(iter.Seq[int](func(func(int) bool) { panic("not an error") }), ReadableOptions{Loop: l})
+		r.OnError(func(err error) { got = err })
+		r.Resume()
+	}))
+	var pe *PanicError
+	require.ErrorAs(t, got, &pe)
+	require.Equal(t, "not an error", pe.Value)
+}
+
+// Item 4: a panic in a Map (or Filter, FlatMap) function is the result's
+// error, as a throw in Node's mapper: Node emits data 1, then the error.
+func TestOperatorPanicIsTheStreamError(t *testing.T) {
+	cases := map[string]func(src ReadableStream) *Readable{
+		"Map": func(src ReadableStream) *Readable {
+			return Map(src, func(v any) (any, error) {
+				if v == 2 {
+					panic("map boom")
+				}
+				return v, nil
+			})
+		},
+		"Filter": func(src ReadableStream) *Readable {
+			return Filter(src, func(v any) (bool, error) {
+				if v == 2 {
+					panic("map boom")
+				}
+				return true, nil
+			})
+		},
+		"FlatMap": func(src ReadableStream) *Readable {
+			return FlatMap(src, func(v any) (iter.Seq[any], error) {
+				return func(yield func(any) bool) {
+					if v == 2 {
+						panic("map boom")
+					}
+					yield(v)
+				}, nil
+			})
+		},
+	}
+	for name, op := range cases {
+		t.Run(name, func(t *testing.T) {
+			l := NewLoop()
+			var events []string
+			var src *Readable
+			require.NoError(t, l.Run(func() {
+				src = From(slicesValues(1, 2, 3), ReadableOptions{Loop: l})
+				out := op(src)
+				out.OnData(func(v any) { events = append(events, "data") })
+				out.OnError(func(err error) {
+					var pe *PanicError
+					require.ErrorAs(t, err, &pe)
+					events = append(events, "error "+pe.Value.(string))
+				})
+			}))
+			require.Equal(t, []string{"data", "error map boom"}, events)
+			require.True(t, src.Destroyed(), "the source is let go of")
+		})
+	}
+}
+
+func slicesValues(vs ...int) iter.Seq[int] {
+	return func(yield func(int) bool) {
+		for _, v := range vs {
+			if !yield(v) {
+				return
+			}
+		}
+	}
+}
+
+// Item 4: unhandled errors recorded before a hook's panic are not dropped
+// with it: the next Run returns them.
+func TestUnhandledErrorsSurviveAPanic(t *testing.T) {
+	l := NewLoop()
+	first := errors.New("unhandled before the panic")
+	v := runPanics(t, l, func() {
+		r := NewReadable(ReadableOptions{Loop: l, Read: func(int) {}})
+		r.Destroy(first) // no 'error' listener: unhandled
+		l.Post(func() { panic("hook panic") })
+	})
+	require.Equal(t, "hook panic", v)
+	require.ErrorIs(t, l.Run(nil), first)
+}
+
+// Item 11: nil and missing arguments give ERR_INVALID_ARG_TYPE through
+// the channel Node uses, never a nil dereference.
+func TestNilArguments(t *testing.T) {
+	l := NewLoop()
+	r := NewReadable(ReadableOptions{Loop: l, Read: func(int) {}})
+	w := NewWritable(WritableOptions{Loop: l, Write: func(_ any, _ string, cb func(error)) { cb(nil) }})
+
+	t.Run("PipelineWith nil callback", func(t *testing.T) {
+		_, err := PipelineWith([]StreamLike{r, w}, PipelineOptions{}, nil)
+		require.ErrorIs(t, err, ErrInvalidArgType)
+		require.False(t, r.Destroyed() || w.Destroyed())
+	})
+	t.Run("PipelineWith nil stream", func(t *testing.T) {
+		var nilW *Writable
+		_, err := PipelineWith([]StreamLike{r, nilW}, PipelineOptions{}, func(error) {})
+		require.ErrorIs(t, err, ErrInvalidArgType)
+		_, err = PipelineWith([]StreamLike{nil, w}, PipelineOptions{}, func(error) {})
+		require.ErrorIs(t, err, ErrInvalidArgType)
+		require.ErrorIs(t, Pipeline(context.Background(), r, nil), ErrInvalidArgType)
+		_, err = Compose(r, nilW)
+		require.ErrorIs(t, err, ErrInvalidArgType)
+	})
+	t.Run("Emit error without an argument", func(t *testing.T) {
+		var got []error
+		calls := 0
+		require.NoError(t, l.Run(func() {
+			e := NewReadable(ReadableOptions{Loop: l, Read: func(int) {}})
+			e.OnError(func(err error) { calls++; got = append(got, err) })
+			e.Emit("error")
+		}))
+		require.Equal(t, 1, calls)
+		require.Equal(t, []error{nil}, got, "Node calls the listener with undefined")
+	})
+	t.Run("Emit error with a value that is not an error fails a Finished", func(t *testing.T) {
+		var got error
+		require.NoError(t, l.Run(func() {
+			e := NewReadable(ReadableOptions{Loop: l, Read: func(int) {}})
+			Finished(e, func(err error) { got = err })
+			e.Emit("error", "a string")
+		}))
+		require.Error(t, got)
+		require.Contains(t, got.Error(), "a string")
+	})
+	t.Run("From nil", func(t *testing.T) {
+		var got error
+		require.NoError(t, l.Run(func() {
+			s := From[int](nil, ReadableOptions{Loop: l})
+			s.OnError(func(err error) { got = err })
+		}))
+		require.ErrorIs(t, got, ErrInvalidArgType)
+	})
+	panicsWithCode := func(t *testing.T, code *Error, fn func()) {
+		t.Helper()
+		defer func() {
+			v := recover()
+			err, ok := v.(error)
+			require.True(t, ok, "want a panic with an error, got %v", v)
+			require.ErrorIs(t, err, code)
+		}()
+		fn()
+	}
+	t.Run("AddAbortSignal nil context", func(t *testing.T) {
+		panicsWithCode(t, ErrInvalidArgType, func() { AddAbortSignal(nil, r) }) //nolint:staticcheck // the nil context is the point
+	})
+	t.Run("AddAbortSignal nil stream", func(t *testing.T) {
+		var nilR *Readable
+		panicsWithCode(t, ErrInvalidArgType, func() { AddAbortSignal(context.Background(), nilR) })
+	})
+	t.Run("Finished nil", func(t *testing.T) {
+		panicsWithCode(t, ErrInvalidArgType, func() { Finished(nil, func(error) {}) })
+		panicsWithCode(t, ErrInvalidArgType, func() { Finished(r, nil) })
+	})
+	t.Run("Chunks nil", func(t *testing.T) {
+		panicsWithCode(t, ErrInvalidArgType, func() { Chunks(context.Background(), nil) })
+	})
+}
+
+// Item 12: Push of a value the decoder cannot take, on an object-mode
+// stream with SetEncoding, is Node's throw: returned by Run when nothing
+// called Push from a method that returns errors; PushWith returns it.
+func TestPushThrowIsNotSilent(t *testing.T) {
+	l := NewLoop()
+	var ok bool
+	err := l.Run(func() {
+		r := NewReadable(ReadableOptions{Loop: l, ObjectMode: true, Read: func(int) {}})
+		require.NoError(t, r.SetEncoding("utf8"))
+		ok = r.Push(42)
+	})
+	require.False(t, ok)
+	require.ErrorIs(t, err, ErrInvalidArgType)
+
+	require.NoError(t, l.Run(func() {
+		r := NewReadable(ReadableOptions{Loop: l, ObjectMode: true, Read: func(int) {}})
+		require.NoError(t, r.SetEncoding("utf8"))
+		_, err := r.PushWith(42, "")
+		require.ErrorIs(t, err, ErrInvalidArgType)
+	}))
+}
+
+// Item 12: piping into a Transform with no Transform hook is Node's
+// ERR_METHOD_NOT_IMPLEMENTED, an uncaught error Run returns, not a panic
+// value of the package's own escaping Run. A direct Write returns it.
+func TestPipeIntoTransformWithoutHook(t *testing.T) {
+	l := NewLoop()
+	err := l.Run(func() {
+		src := From(slicesValues(1), ReadableOptions{Loop: l})
+		tr := NewTransform(TransformOptions{DuplexOptions: DuplexOptions{Loop: l, ObjectMode: true}})
+		src.Pipe(tr)
+	})
+	require.ErrorIs(t, err, ErrMethodNotImplemented)
+
+	require.NoError(t, l.Run(func() {
+		tr := NewTransform(TransformOptions{DuplexOptions: DuplexOptions{Loop: l, ObjectMode: true}})
+		_, err := tr.Write(1)
+		require.ErrorIs(t, err, ErrMethodNotImplemented)
+	}))
+}
+
+// Item 12: Run after Close returns a coded error, and a stalled blocking
+// call says what it waited for.
+func TestLoopErrorsHaveCodes(t *testing.T) {
+	l := NewLoop()
+	l.Close()
+	err := l.Run(func() {})
+	require.ErrorIs(t, err, ErrLoopClosed)
+	require.Equal(t, "ERR_LOOP_CLOSED", ErrorCode(err))
+
+	l2 := NewLoop()
+	r := NewReadable(ReadableOptions{Loop: l2, Read: func(int) {}})
+	w := NewWritable(WritableOptions{Loop: l2, Write: func(_ any, _ string, cb func(error)) { cb(nil) }})
+	err = Pipeline(context.Background(), r, w)
+	require.ErrorIs(t, err, ErrStalled)
+	require.Contains(t, err.Error(), "Pipeline on *stream.Writable")
+}
+
+// Item 12: Chunks destroys the stream when the loop body breaks or
+// panics, even on a closed loop nobody runs.
+func TestChunksAbandonOnPanicAndClosedLoop(t *testing.T) {
+	l := NewLoop()
+	var r *Readable
+	require.NoError(t, l.Run(func() { r = From(slicesValues(1, 2, 3), ReadableOptions{Loop: l}) }))
+	func() {
+		defer func() { require.Equal(t, "body panic", recover()) }()
+		for range Chunks(context.Background(), r) {
+			panic("body panic")
+		}
+	}()
+	require.True(t, r.Destroyed(), "a panicking loop body lets go of the stream")
+
+	l2 := NewLoop()
+	var r2 *Readable
+	destroyed := false
+	require.NoError(t, l2.Run(func() {
+		r2 = From(slicesValues(1, 2, 3), ReadableOptions{Loop: l2, Destroy: func(err error, cb func(error)) {
+			destroyed = true
+			cb(err)
+		}})
+	}))
+	for range Chunks(context.Background(), r2) {
+		l2.Close()
+		break
+	}
+	require.True(t, destroyed, "the destroy hook runs even though the loop closed")
+}
+
+// Item 13: two goroutines setting up one loop while nobody runs it are
+// caught by the debug checks (on in the package's tests).
+func TestDebugChecksCatchTwoSetUpGoroutines(t *testing.T) {
+	l := NewLoop()
+	r := NewReadable(ReadableOptions{Loop: l, Read: func(int) {}})
+	r.Pause() // this goroutine sets the loop up
+	var v any
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		defer func() { v = recover() }()
+		r.Pause()
+	}()
+	wg.Wait()
+	require.NotNil(t, v, "a second goroutine setting up the same idle loop must panic")
+	require.Contains(t, v, "setting up the same loop")
+
+	// A Run hands the loop over: after it, another goroutine may set up.
+	require.NoError(t, l.Run(nil))
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		defer func() { v = recover() }()
+		r.Resume()
+	}()
+	wg.Wait()
+	require.Nil(t, v)
+}
+
+// Finished called from another loop's task, while the stream's loop runs,
+// posts its work to that loop instead of racing with it.
+func TestFinishedFromAnotherLoop(t *testing.T) {
+	la, lb := NewLoop(), NewLoop()
+	r := From(slicesValues(1, 2), ReadableOptions{Loop: lb})
+	hold := lb.Hold()
+	bDone := make(chan error, 1)
+	go func() { bDone <- lb.Run(nil) }()
+	for lb.driver.Load() == 0 {
+		time.Sleep(time.Millisecond)
+	}
+	got := make(chan error, 1)
+	require.NoError(t, la.Run(func() {
+		Finished(r, func(err error) { got <- err })
+		lb.Post(func() { r.Resume() })
+	}))
+	select {
+	case err := <-got:
+		require.NoError(t, err)
+	case <-time.After(10 * time.Second):
+		t.Fatal("Finished never called back")
+	}
+	hold.Resolve(nil)
+	require.NoError(t, <-bDone)
+}
