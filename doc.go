@@ -122,4 +122,57 @@
 // different loops, so one pipeline can spread its stages over cores: the
 // chunks cross between the loops in batches, with backpressure kept across
 // (see [Readable.Pipe]).
+//
+// # At the edges
+//
+// Inside a loop the package is Node. Where the loop meets ordinary Go code
+// these rules hold, and where Node has no answer they are this package's
+// decisions:
+//
+//   - Cancellation wins. A cancelled context (the Context option of the
+//     constructors, [AddAbortSignal], [PipelineOptions].Context, the ctx of
+//     [Pipeline] and [Chunks]) takes effect before anything else runs on
+//     its streams: the loop polls the contexts it watches after every
+//     task and microtask and at the entry of each write, read and push,
+//     so a cancel made in a hook stops the next chunk, and one made on
+//     another goroutine before the loop goes idle is applied before Run
+//     returns. Go cannot run code inside cancel itself, so the code after
+//     a cancel in the same callback still runs, where Node's abort() would
+//     already have destroyed the streams.
+//   - Loops are explicit. [Readable.Pipe] bridges streams on two loops.
+//     [PipelineWith], [Pipeline] and [Compose] run their machinery on one
+//     loop, and refuse streams on another at once with ERR_INVALID_ARG_VALUE
+//     naming the stage and both loops (see [Loop.String]): pipe between
+//     loops, and run one pipeline per loop. [Finished] called from another
+//     loop's task while the stream's loop runs posts its work to the
+//     stream's loop, where its callback runs.
+//   - A panic in a hook (Read, Write, Transform, ...) or a listener comes
+//     out of Run, as Node's uncaught exception; errors recorded as
+//     unhandled before it are kept for the next Run. A panic in a data
+//     source or a mapping function (a [From] sequence, the function of
+//     [Map], [Filter], [FlatMap]) becomes the stream's error, a
+//     [*PanicError], as a throw in an async generator or a mapper does in
+//     Node.
+//   - Where Node throws from deep inside the machinery (a missing Write or
+//     Transform hook, a chunk Push cannot take), the error is returned by
+//     the public method that led there (Write, End, Uncork, PushWith);
+//     with no such method on the way (a pipe, a tick) it is an uncaught
+//     error that Run returns. No panic value of the package's own leaves
+//     Run.
+//   - Nil arguments are ERR_INVALID_ARG_TYPE. Functions that return an
+//     error return it ([PipelineWith], [Pipeline], [Compose]); those that
+//     have none panic with it, as Node throws ([Finished], [AddAbortSignal],
+//     [Chunks]); [From] of a nil sequence returns a stream destroyed with
+//     it. An 'error' event emitted with no argument reaches listeners as a
+//     nil error, as Node passes undefined; one emitted with a value that is
+//     not an error is wrapped, so that it is never taken for success.
+//   - Blocking calls never wait forever: on an idle loop they return an
+//     error with code ERR_LOOP_STALLED ([ErrStalled]) that names the call
+//     and the state of its stream; on a closed loop ERR_LOOP_CLOSED
+//     ([ErrLoopClosed]); on their own loop ERR_STREAM_REENTRANT
+//     ([ErrReentrant]). These codes are the package's own: Node has no
+//     such situations.
+//   - [Pipeline] returns only after every stream of it that was destroyed
+//     has gone through its close step, so the adapters among them have
+//     let go of what they wrap.
 package stream
