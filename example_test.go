@@ -3,6 +3,7 @@ package stream_test
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -198,4 +199,60 @@ func ExamplePipeline() {
 	// Output:
 	// PIPELINE
 	// <nil>
+}
+
+// Cancelling a pipeline's context from inside a hook stops it before the
+// next chunk: the cancel wins over everything queued behind it.
+func ExamplePipelineWith_cancel() {
+	loop := stream.NewLoop()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	err := loop.Run(func() {
+		src := stream.From(func(yield func(string) bool) {
+			for _, s := range []string{"a", "b", "c"} {
+				if !yield(s) {
+					return
+				}
+			}
+		}, stream.ReadableOptions{Loop: loop})
+		dst := stream.NewWritable(stream.WritableOptions{
+			Loop:       loop,
+			ObjectMode: true,
+			Write: func(chunk any, _ string, cb func(error)) {
+				fmt.Println("write", chunk)
+				cancel() // enough seen
+				cb(nil)
+			},
+		})
+		stream.PipelineWith([]stream.StreamLike{src, dst}, stream.PipelineOptions{Context: ctx}, func(err error) {
+			fmt.Println("done:", stream.ErrorCode(err))
+		})
+	})
+	fmt.Println("run:", err)
+	// Output:
+	// write a
+	// done: ABORT_ERR
+	// run: <nil>
+}
+
+// A panic in a From sequence is the stream's error, not a crash: the
+// pipeline reports it, and the panic value is kept in a *PanicError.
+func ExamplePanicError() {
+	loop := stream.NewLoop()
+	src := stream.From(func(yield func(int) bool) {
+		yield(1)
+		panic("the source broke")
+	}, stream.ReadableOptions{Loop: loop})
+	dst := stream.NewWritable(stream.WritableOptions{
+		Loop:       loop,
+		ObjectMode: true,
+		Write:      func(_ any, _ string, cb func(error)) { cb(nil) },
+	})
+	err := stream.Pipeline(context.Background(), src, dst)
+	var pe *stream.PanicError
+	if errors.As(err, &pe) {
+		fmt.Println("recovered:", pe.Value)
+	}
+	// Output:
+	// recovered: the source broke
 }
