@@ -3,6 +3,9 @@ package stream
 import (
 	"bytes"
 	"errors"
+	"fmt"
+	"math/rand/v2"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -391,6 +394,164 @@ func TestPipeAcrossLoopsOtherSideDies(t *testing.T) {
 				return
 			}
 			require.Empty(t, e.src.Stream.bridges)
+		})
+	}
+}
+
+// Random cross-loop pipes with random failures: a write error, a
+// destination or source destroyed, a panic on either loop, either loop
+// closed, at a random point. Whatever the scheduling, both loops' Runs return (a loop that
+// panicked, when run again), nothing reaches the destination after it
+// failed, what it got is a prefix of what the source sent, and a source
+// whose destination failed mid-way is paused or destroyed and never ends.
+func TestPipeAcrossLoopsRandomFailures(t *testing.T) {
+	kinds := []string{"none", "write error", "async write error", "dst destroy", "src destroy", "dst panic", "src panic", "dst loop close", "src loop close"}
+	for seed := uint64(1); seed <= 63; seed++ {
+		rng := rand.New(rand.NewPCG(seed, 99))
+		kind := kinds[int(seed)%len(kinds)]
+		name := fmt.Sprintf("seed %d %s", seed, kind)
+		t.Run(name, func(t *testing.T) {
+			la, lb := NewLoop(), NewLoop()
+			n := 600 + rng.IntN(600)
+			at := 1 + rng.IntN(60)
+			sizes := make([]int, n)
+			for i := range sizes {
+				sizes[i] = 1 + rng.IntN(50)
+			}
+			timing := rng.IntN(3)
+			srcHWM, dstHWM := rng.IntN(100), rng.IntN(100)
+
+			// The source's loop's.
+			sent, reads := 0, 0
+			var want bytes.Buffer
+			srcEnded := false
+			var src *Readable
+			src = NewReadable(ReadableOptions{Loop: la, HighWaterMark: Int(srcHWM), Read: func(int) {
+				reads++
+				if reads == at {
+					switch kind {
+					case "src destroy":
+						src.Destroy(errors.New("src-fail"))
+						return
+					case "src panic":
+						panic("src read panic")
+					case "src loop close":
+						// From a task on the loop itself: the Run in
+						// progress goes on with what is queued.
+						la.Close()
+					}
+				}
+				if sent == n {
+					src.Push(nil)
+					return
+				}
+				b := bytes.Repeat([]byte{byte(sent)}, sizes[sent])
+				sent++
+				want.Write(b)
+				src.Push(b)
+			}})
+			src.OnEnd(func() { srcEnded = true })
+			src.OnError(func(error) {})
+
+			// The destination's loop's.
+			var got bytes.Buffer
+			writes, late := 0, 0
+			var dstFailed atomic.Bool // read by the source side's checks
+			var dst *Writable
+			dst = NewWritable(WritableOptions{Loop: lb, HighWaterMark: Int(dstHWM), Write: func(c any, _ string, cb func(error)) {
+				if dstFailed.Load() {
+					late++
+				}
+				writes++
+				got.Write(c.([]byte))
+				if writes == at {
+					switch kind {
+					case "write error":
+						// The Writable may still start the write it
+						// has buffered (Node's does too); from its
+						// 'error' on, nothing may reach it.
+						cb(errors.New("dst-fail"))
+						return
+					case "async write error":
+						lb.Post(func() { cb(errors.New("dst-fail")) })
+						return
+					case "dst destroy":
+						dstFailed.Store(true)
+						dst.Destroy(nil)
+						return
+					case "dst panic":
+						dstFailed.Store(true)
+						panic("dst write panic")
+					case "dst loop close":
+						// Not a failure of dst: what its loop's Run
+						// still has queued may be written.
+						lb.Close()
+					}
+				}
+				switch timing {
+				case 0:
+					cb(nil)
+				case 1:
+					lb.NextTick(func() { cb(nil) })
+				default:
+					lb.Post(func() { cb(nil) })
+				}
+			}})
+			dst.OnError(func(error) { dstFailed.Store(true) })
+			src.Pipe(dst)
+
+			// Each loop is run until a Run returns without a panic, as
+			// a program that recovers a panic and goes on would.
+			runUntilDone := func(name string, l *Loop) <-chan error {
+				done := make(chan error, 1)
+				go func() {
+					deadline := time.After(edgeTimeout)
+					for {
+						select {
+						case r := <-startRun(l):
+							if r.panicked != nil {
+								continue
+							}
+							done <- r.err
+							return
+						case <-deadline:
+							done <- fmt.Errorf("%s: Run did not return", name)
+							return
+						}
+					}
+				}()
+				return done
+			}
+			da, db := runUntilDone("source loop", la), runUntilDone("destination loop", lb)
+			for _, d := range []<-chan error{da, db} {
+				select {
+				case err := <-d:
+					require.NoError(t, err)
+				case <-time.After(2 * edgeTimeout):
+					t.Fatal("a loop's Run never returned")
+				}
+			}
+
+			require.Zero(t, late, "written to the destination after it failed")
+			require.True(t, bytes.HasPrefix(want.Bytes(), got.Bytes()), "the destination got something the source did not send, or out of order")
+			switch kind {
+			case "none":
+				require.True(t, srcEnded)
+				require.True(t, dst.WritableFinished())
+				require.Equal(t, want.Bytes(), got.Bytes())
+			case "src destroy", "src panic", "src loop close":
+				require.True(t, dst.Destroyed(), "the destination outlived its source's failure")
+				require.False(t, dst.WritableFinished())
+			default:
+				require.False(t, srcEnded, "the source ended after its destination failed mid-way")
+				require.True(t, src.IsPaused() || src.Destroyed(), "the source neither paused nor destroyed")
+				require.Less(t, sent, n)
+			}
+			if kind != "src loop close" {
+				// (On a closed loop the bridge may stay registered
+				// with a source that nothing can run any more.)
+				require.Empty(t, src.Stream.bridges)
+			}
 		})
 	}
 }
