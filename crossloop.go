@@ -1,9 +1,14 @@
 package stream
 
 import (
+	"errors"
 	"sync"
 	"sync/atomic"
 )
+
+// minBatch is the number of chunks a bridge lets cross in one batch even
+// when fewer would reach the destination's highWaterMark.
+const minBatch = 8
 
 // A bridge is a pipe between streams on different loops, so a pipeline
 // can use several cores: the source's loop reads, the destination's loop
@@ -12,15 +17,52 @@ import (
 // Backpressure is kept across the gap: the source pauses once the chunks
 // queued for the other loop reach the destination's highWaterMark (and
 // number at least minBatch, so that large chunks still cross in batches
-// rather than one per round trip between the loops), and
-// resumes when the destination has taken them (and, if its Write returned
-// false, after its 'drain'). While the bridge is open it holds both loops
-// (Loop.Hold), so each loop's Run waits for the other side rather than
-// returning early; each loop still needs a goroutine running it.
-// minBatch is the number of chunks a bridge lets cross in one batch even
-// when fewer would reach the destination's highWaterMark.
-const minBatch = 8
-
+// rather than one per round trip between the loops), and resumes when the
+// destination has taken them (and, if its Write returned false, after its
+// 'drain'). While the bridge is open it holds both loops (Loop.Hold), so
+// each loop's Run waits for the other side rather than returning early;
+// each loop still needs a goroutine running it.
+//
+// Because it holds both loops, a bridge must let go of each of them on
+// every ending, or a Run would wait forever. The endings, and what each
+// side sees:
+//
+//   - The source ends ('end'): what crossed is written, then the
+//     destination is ended (or, with End: false, unpiped), as Node's pipe
+//     does.
+//   - The destination emits 'error', 'close' or 'finish' (a failed write,
+//     Destroy with or without an error, the end of the stream): the
+//     source is unpiped from it as Node's pipe does on one loop: 'unpipe'
+//     is emitted on the destination (on its loop, before the other 'error'
+//     listeners), and on the source's loop the bridge is removed and the
+//     source paused if no destination is left. The source is not
+//     destroyed: as in Node it keeps what it has not sent and can be read
+//     or piped again. Chunks that crossed but were not yet written are not
+//     written to a destination that failed; chunks the source emitted
+//     before its loop heard of the failure are lost with it, as a chunk
+//     written to a failed destination is in Node.
+//   - The source closes without 'end' (destroyed): what crossed is
+//     written, then the destination is destroyed with the source's error,
+//     or ERR_STREAM_PREMATURE_CLOSE if it had none. Node's pipe leaves the
+//     destination open here, but on one loop a program can see the source
+//     die; across loops the destination's loop cannot, and a destination
+//     left open without a feed would look to everything waiting on it like
+//     a transfer that is merely slow. This is what pipeline reports in
+//     Node for the same failure.
+//   - A loop of the bridge stops abnormally: a panic leaves its Run, or
+//     it is closed (see Loop.onStop). The bridge lets go of that loop at
+//     once (of its listeners too, when it is a panic and so the hook runs
+//     on that loop's goroutine; a loop run again after a panic does not
+//     wait for the bridge), and the stream on the other loop is destroyed
+//     with ERR_LOOP_PANICKED or ERR_LOOP_CLOSED: it lost data it can no
+//     longer account for. The stream on the stopped loop is left as the
+//     panic or the Close left it.
+//   - A Post to the other loop is refused (that loop was closed): as
+//     above, the stream on the poster's side is destroyed with
+//     ERR_LOOP_CLOSED, and the other loop's hold is released.
+//
+// The source's side is done once it has ended or been detached; a failure
+// of the destination's side after that is the destination's alone.
 type bridge struct {
 	src, dst *Stream
 	dstW     WritableStream
@@ -35,23 +77,31 @@ type bridge struct {
 	flushing bool  // a flush task is posted to dst's loop
 	paused   bool  // the source is paused for the bridge
 	ended    bool  // the source is done: settle dst after the last flush
-	endOK    bool  // ...and it ended with 'end' (not a close or error)
+	endOK    bool  // ...and it ended with 'end' (not a close)
+	srcErr   error // ...and if not, the error it closed with, if any
+	srcFate  error // set before closed when the source must be destroyed
 
 	// The source loop's.
-	srcTok              *Pending
 	dataL, endL, closeL *Listener
 	srcDone             bool
 
 	// The destination loop's.
-	dstTok       *Pending
 	waitingDrain bool
 	drainL       *Listener
 	dstDone      bool
+	attached     bool // the listeners below are on dst
 	dstCloseL    *Listener
 	dstFinishL   *Listener
 	dstErrorL    *Listener
 
-	closed atomic.Bool // unpiped or finished: no more chunks cross
+	// Each loop's hold and stop hook are let go of exactly once, by
+	// whichever goroutine gets there first: the loop's own, the other
+	// loop's (when the first is closed), or one calling Close.
+	srcTok, dstTok           *Pending
+	srcUnhook, dstUnhook     func()
+	srcReleased, dstReleased atomic.Bool
+
+	closed atomic.Bool // no more chunks cross
 
 	flushFn, resumeFn func() // bound once: posting them does not allocate
 }
@@ -72,14 +122,27 @@ func (r *Readable) pipeAcross(dst WritableStream, opts PipeOptions) WritableStre
 	src.bridges = append(src.bridges, b)
 	b.srcTok = src.loop.Hold()
 	b.dstTok = dest.loop.Hold()
+	// The hooks are in place before anything is posted, so a loop that
+	// stops from now on is either heard of by its hook or refuses the
+	// Post: one of the two always breaks the bridge. A hook may fire on
+	// another goroutine as soon as it is registered; mu makes it wait
+	// until both removal functions are stored.
+	b.mu.Lock()
+	b.srcUnhook = src.loop.onStop(b.srcLoopStopped)
+	b.dstUnhook = dest.loop.onStop(b.dstLoopStopped)
+	b.mu.Unlock()
 
 	b.dataL = src.on1("data", b.onData)
 	b.endL = src.Once("end", func(...any) { b.onSrcEnd() })
 	b.closeL = src.Once("close", func(...any) { b.onSrcEnd() })
-	dest.loop.Post(b.attach)
-	if src.rs.EndEmitted {
+	if !b.toDst(b.attach) {
+		return dst
+	}
+	switch {
+	case src.rs.EndEmitted, src.rs.CloseEmitted:
+		// Neither event comes again.
 		src.loop.NextTick(b.onSrcEnd)
-	} else if src.rs.Flowing != FlowingTrue {
+	case src.rs.Flowing != FlowingTrue:
 		src.resume()
 	}
 	return dst
@@ -87,21 +150,27 @@ func (r *Readable) pipeAcross(dst WritableStream, opts PipeOptions) WritableStre
 
 // attach runs on dst's loop: the 'pipe' event and dst's listeners.
 func (b *bridge) attach() {
-	if b.closed.Load() {
+	if b.dstDone || b.closed.Load() {
 		return
 	}
 	d := b.dst
-	b.dstFinishL = d.Once("finish", func(...any) { b.closeFromDst() })
-	b.dstCloseL = d.Once("close", func(...any) { b.closeFromDst() })
+	b.attached = true
+	b.dstFinishL = d.Once("finish", func(...any) { b.dstUnpiped() })
+	b.dstCloseL = d.Once("close", func(...any) { b.dstUnpiped() })
 	b.dstErrorL = d.PrependListener("error", func(args ...any) {
-		// As pipe does: an error unpipes the destination (closeFromDst
+		// As pipe does: an error unpipes the destination (dstUnpiped
 		// removes this listener), and is raised again if nobody else
 		// listens.
-		b.closeFromDst()
+		b.dstUnpiped()
 		err, _ := args[0].(error)
 		d.reraisePipeError(err)
 	})
 	d.emit1("pipe", b.src.self)
+	if w := d.ws; w.CloseEmitted || w.Finished || w.ErrorEmitted {
+		// dst is past the events that would unpipe it: it will never
+		// take anything, so unpipe it now rather than wait forever.
+		b.dstUnpiped()
+	}
 }
 
 func (b *bridge) units(chunk any) int {
@@ -114,6 +183,18 @@ func (b *bridge) units(chunk any) int {
 // onData runs on the source's loop.
 func (b *bridge) onData(chunk any) {
 	if b.closed.Load() {
+		// The other side is gone, and a task saying so is on its way
+		// to this loop (or, if this loop was closed, cannot come). Do
+		// now what that task would do rather than let the source flow
+		// into nothing meanwhile; the task then finds nothing to do.
+		b.mu.Lock()
+		fate := b.srcFate
+		b.mu.Unlock()
+		if fate != nil {
+			b.srcBreak(fate)
+		} else {
+			b.srcUnpipe()
+		}
 		return
 	}
 	b.mu.Lock()
@@ -126,8 +207,8 @@ func (b *bridge) onData(chunk any) {
 		b.paused = true
 	}
 	b.mu.Unlock()
-	if post {
-		b.dst.loop.Post(b.flushFn)
+	if post && !b.toDst(b.flushFn) {
+		return
 	}
 	if pause {
 		b.src.pause()
@@ -142,21 +223,24 @@ func (b *bridge) flush() {
 	b.spare = nil
 	b.queued = 0
 	b.flushing = false
-	ended, endOK := b.ended, b.endOK
+	ended, endOK, srcErr := b.ended, b.endOK, b.srcErr
 	paused := b.paused
 	b.mu.Unlock()
 
 	needDrain := false
-	if !b.dstDone {
-		for _, c := range q {
-			ok, err := b.dst.write(c, "", nil)
-			if err != nil {
-				b.dst.loop.reportUnhandled(err)
-				continue
-			}
-			if !ok {
-				needDrain = true
-			}
+	for _, c := range q {
+		// A write can fail dst at once (its hook calling back with an
+		// error); the rest of the batch is then not handed to it.
+		if b.dstDone || b.dst.ws.Destroyed || b.dst.ws.Errored != nil {
+			break
+		}
+		ok, err := b.dst.write(c, "", nil)
+		if err != nil {
+			b.dst.loop.reportUnhandled(err)
+			continue
+		}
+		if !ok {
+			needDrain = true
 		}
 	}
 	clear(q)
@@ -166,22 +250,25 @@ func (b *bridge) flush() {
 	}
 	b.mu.Unlock()
 
+	if b.dstDone {
+		return
+	}
 	if ended {
-		b.finishDst(endOK)
+		b.finishDst(endOK, srcErr)
 		return
 	}
 	switch {
-	case needDrain && !b.dstDone:
+	case needDrain:
 		if !b.waitingDrain {
 			b.waitingDrain = true
 			b.drainL = b.dst.Once("drain", func(...any) {
 				b.waitingDrain = false
 				b.drainL = nil
-				b.src.loop.Post(b.resumeFn)
+				b.toSrc(b.resumeFn)
 			})
 		}
 	case paused:
-		b.src.loop.Post(b.resumeFn)
+		b.toSrc(b.resumeFn)
 	}
 }
 
@@ -203,46 +290,141 @@ func (b *bridge) resume() {
 
 // onSrcEnd runs on the source's loop when it ends or closes.
 func (b *bridge) onSrcEnd() {
-	if b.srcDone {
+	if !b.detachSrc() {
 		return
 	}
-	b.srcDone = true
-	b.detachSrc()
 	b.mu.Lock()
 	b.ended = true
 	b.endOK = b.src.rs.EndEmitted
+	b.srcErr = b.src.Errored()
 	post := !b.flushing
 	b.flushing = true
 	b.mu.Unlock()
 	if post {
-		b.dst.loop.Post(b.flushFn)
+		b.toDst(b.flushFn)
 	}
 }
 
 // finishDst runs on the destination's loop once the source is done and
 // everything it sent was written.
-func (b *bridge) finishDst(endOK bool) {
-	if b.dstDone {
-		return
-	}
-	if b.end && endOK && !b.closed.Load() {
+func (b *bridge) finishDst(endOK bool, srcErr error) {
+	switch {
+	case endOK && b.end:
 		b.dst.end(nil, "", nil)
 		// The bridge ends with dst's 'finish' or 'close'.
-		return
+	case endOK:
+		// End: false. Node's pipe unpipes dst when the source ends.
+		b.dstUnpiped()
+	default:
+		if srcErr == nil {
+			srcErr = newError(ErrPrematureClose, "")
+		}
+		b.dstBreak(srcErr)
 	}
-	b.closeFromDst()
 }
 
-// closeFromDst runs on the destination's loop: dst is done with the
-// bridge (finished, closed, failed, or no longer fed).
-func (b *bridge) closeFromDst() {
+// The source loop's side.
+
+// detachSrc removes the source's listeners and lets go of its loop. It
+// reports whether it did, that is whether the source's side was still
+// attached.
+func (b *bridge) detachSrc() bool {
+	if b.srcDone {
+		return false
+	}
+	b.srcDone = true
+	s := b.src
+	s.RemoveListener("data", b.dataL)
+	s.RemoveListener("end", b.endL)
+	s.RemoveListener("close", b.closeL)
+	s.unbridge(b)
+	b.releaseSrc()
+	return true
+}
+
+// srcUnpipe is Node's src.unpipe(dst) on the source's side, for a
+// destination that ended the pipe ('unpipe' was emitted on its loop).
+func (b *bridge) srcUnpipe() {
+	b.closed.Store(true)
+	if b.detachSrc() && len(b.src.bridges) == 0 && len(b.src.rs.Pipes) == 0 {
+		b.src.pause()
+	}
+}
+
+// srcBreak runs on the source's loop when the destination's side died:
+// the source is detached and destroyed with err.
+func (b *bridge) srcBreak(err error) {
+	b.closed.Store(true)
+	if b.detachSrc() {
+		b.src.DestroyWith(err, nil)
+	}
+}
+
+// toDst posts fn to the destination's loop. If that loop is closed, the
+// bridge is broken from here: the destination's loop is let go of and the
+// source destroyed with ERR_LOOP_CLOSED. It reports whether fn was posted.
+func (b *bridge) toDst(fn func()) bool {
+	if b.dst.loop.Post(fn) {
+		return true
+	}
+	b.closed.Store(true)
+	b.releaseDst()
+	b.srcBreak(newError(ErrLoopClosed, "stream: cross-loop pipe: the destination's loop is closed"))
+	return false
+}
+
+// srcLoopStopped is the source loop's stop hook. A source side already
+// done (ended, unpiped) has nothing left to break.
+func (b *bridge) srcLoopStopped(reason error) {
+	var err error
+	if errors.Is(reason, ErrLoopPanicked) {
+		// On the source's loop's goroutine, so its state may be touched.
+		if !b.detachSrc() {
+			return
+		}
+		err = newError(ErrLoopPanicked, "stream: cross-loop pipe: a panic left the Run of the source's loop")
+	} else {
+		// On the goroutine calling Close, while the loop may still be
+		// running: only what is safe from any goroutine.
+		if !b.releaseSrc() {
+			return
+		}
+		err = newError(ErrLoopClosed, "stream: cross-loop pipe: the source's loop was closed")
+	}
+	b.closed.Store(true)
+	if !b.dst.loop.Post(func() { b.dstBreak(err) }) {
+		b.releaseDst()
+	}
+}
+
+// releaseSrc lets go of the source's loop: its hold and its stop hook.
+// It is safe from any goroutine, does its work once, and reports whether
+// this call did it.
+func (b *bridge) releaseSrc() bool {
+	if !b.srcReleased.CompareAndSwap(false, true) {
+		return false
+	}
+	b.mu.Lock()
+	unhook := b.srcUnhook
+	b.mu.Unlock()
+	unhook()
+	b.srcTok.Resolve(nil)
+	return true
+}
+
+// The destination loop's side.
+
+// detachDst removes the bridge's listeners from the destination and lets
+// go of its loop. It reports whether it did, that is whether the
+// destination's side was still attached.
+func (b *bridge) detachDst() bool {
 	if b.dstDone {
-		return
+		return false
 	}
 	b.dstDone = true
 	b.closed.Store(true)
 	d := b.dst
-	if b.dstFinishL != nil {
+	if b.attached {
 		d.RemoveListener("finish", b.dstFinishL)
 		d.RemoveListener("close", b.dstCloseL)
 		d.RemoveListener("error", b.dstErrorL)
@@ -251,39 +433,117 @@ func (b *bridge) closeFromDst() {
 		d.RemoveListener("drain", b.drainL)
 		b.drainL = nil
 	}
-	b.dstTok.Resolve(nil)
-	b.src.loop.Post(func() {
-		if !b.srcDone {
-			b.srcDone = true
-			b.detachSrc()
-		}
-	})
+	b.releaseDst()
+	return true
 }
 
-// detachSrc removes the source's listeners and releases its loop.
-func (b *bridge) detachSrc() {
-	s := b.src
-	s.RemoveListener("data", b.dataL)
-	s.RemoveListener("end", b.endL)
-	s.RemoveListener("close", b.closeL)
-	b.srcTok.Resolve(nil)
-	s.unbridge(b)
+// dstUnpiped runs on the destination's loop when dst ends the pipe
+// ('error', 'close', 'finish', or the source's end with End: false): as
+// Node's pipe does, the source is unpiped, 'unpipe' emitted here and the
+// source paused on its own loop.
+func (b *bridge) dstUnpiped() {
+	if !b.detachDst() {
+		return
+	}
+	// The source is told first: an 'unpipe' listener that panics must
+	// not leave it waiting.
+	b.toSrc(b.srcUnpipe)
+	b.dst.emit2("unpipe", b.src.self, &UnpipeInfo{})
+}
+
+// dstBreak runs on the destination's loop when the source's side died:
+// the destination is detached and destroyed with err.
+func (b *bridge) dstBreak(err error) {
+	if b.detachDst() {
+		b.dst.DestroyWith(err, nil)
+	}
+}
+
+// toSrc posts fn to the source's loop. If that loop is closed, the bridge
+// is broken from here: the source's loop is let go of and the destination
+// destroyed with ERR_LOOP_CLOSED.
+func (b *bridge) toSrc(fn func()) {
+	if b.src.loop.Post(fn) {
+		return
+	}
+	b.closed.Store(true)
+	b.releaseSrc()
+	b.dstBreak(newError(ErrLoopClosed, "stream: cross-loop pipe: the source's loop is closed"))
+}
+
+// dstLoopStopped is the destination loop's stop hook. A destination side
+// already done has nothing left to break.
+func (b *bridge) dstLoopStopped(reason error) {
+	if errors.Is(reason, ErrLoopPanicked) {
+		// On the destination's loop's goroutine, so its state may be
+		// touched.
+		if b.dstDone {
+			return
+		}
+		err := newError(ErrLoopPanicked, "stream: cross-loop pipe: a panic left the Run of the destination's loop")
+		b.doomSrc(err)
+		b.detachDst()
+		b.tellSrcBreak(err)
+		return
+	}
+	// On the goroutine calling Close: only what is safe from any
+	// goroutine.
+	if !b.releaseDst() {
+		return
+	}
+	err := newError(ErrLoopClosed, "stream: cross-loop pipe: the destination's loop was closed")
+	b.doomSrc(err)
+	b.closed.Store(true)
+	b.tellSrcBreak(err)
+}
+
+// doomSrc records, before the bridge is marked closed, that the source is
+// to be destroyed with err, so that the source's loop does so whichever
+// notices first: the task tellSrcBreak posts, or the next chunk.
+func (b *bridge) doomSrc(err error) {
+	b.mu.Lock()
+	if b.srcFate == nil {
+		b.srcFate = err
+	}
+	b.mu.Unlock()
+}
+
+// tellSrcBreak posts srcBreak(err) to the source's loop, or, if that loop
+// is closed too, lets go of it.
+func (b *bridge) tellSrcBreak(err error) {
+	if !b.src.loop.Post(func() { b.srcBreak(err) }) {
+		b.releaseSrc()
+	}
+}
+
+// releaseDst lets go of the destination's loop: its hold and its stop
+// hook. It is safe from any goroutine, does its work once, and reports
+// whether this call did it.
+func (b *bridge) releaseDst() bool {
+	if !b.dstReleased.CompareAndSwap(false, true) {
+		return false
+	}
+	b.mu.Lock()
+	unhook := b.dstUnhook
+	b.mu.Unlock()
+	unhook()
+	b.dstTok.Resolve(nil)
+	return true
 }
 
 // unpipe runs on the source's loop (Readable.Unpipe).
 func (b *bridge) unpipe() {
-	if b.srcDone {
+	if !b.detachSrc() {
 		return
 	}
-	b.srcDone = true
 	b.closed.Store(true)
-	b.detachSrc()
 	if len(b.src.bridges) == 0 && len(b.src.rs.Pipes) == 0 {
 		b.src.pause()
 	}
-	b.dst.loop.Post(func() {
-		b.dst.emit2("unpipe", b.src.self, &UnpipeInfo{})
-		b.closeFromDst()
+	b.toDst(func() {
+		if b.detachDst() {
+			b.dst.emit2("unpipe", b.src.self, &UnpipeInfo{})
+		}
 	})
 }
 
