@@ -162,7 +162,7 @@ func (b *bridge) attach() {
 		// removes this listener), and is raised again if nobody else
 		// listens.
 		b.dstUnpiped()
-		err, _ := args[0].(error)
+		err := errorArg(args)
 		d.reraisePipeError(err)
 	})
 	d.emit1("pipe", b.src.self)

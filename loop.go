@@ -161,8 +161,8 @@ type stopHook struct{ fn func(reason error) }
 // when Close is called (fn then runs on the goroutine that called Close,
 // so it must not). reason is an error with code ERR_LOOP_PANICKED or
 // ERR_LOOP_CLOSED. The returned function unregisters fn; it is safe to
-// call from any goroutine, more than once. A hook survives a panic (the
-// loop may be run again) but not a Close.
+// call from any goroutine, more than once. Each hook hears of one stop at
+// most: it is removed before it is called, whatever the stop.
 func (l *Loop) onStop(fn func(reason error)) (remove func()) {
 	h := &stopHook{fn: fn}
 	l.mu.Lock()
