@@ -16,6 +16,12 @@ package stream
 //	NODESTREAM_FAULT_CASES=5000 go test -race -run FaultInject .
 //	NODESTREAM_FAULT_SEED=1234 go test -race -run FaultInject -v .
 //	NODESTREAM_FAULT_ALL=1 ...    # also the dimensions in knownBroken
+//	NODESTREAM_FAULT_TIMEOUT=2s   # a shorter bound, to explore known hangs
+//	NODESTREAM_FAULT_DEBUG=1      # dump each stream's state on failure (no -race)
+//
+// A seed fixes the case (topology, chunks, delays, fault); the scheduling
+// of the timer goroutines still varies, so a failure tied to a race may
+// need a few reruns of its seed (-count=5).
 //
 // The file reads top-down: switches, the case and its generator, the
 // run's bookkeeping, the builder of streams, the runners, the checks.
