@@ -120,8 +120,8 @@ func (r *Readable) pipeAcross(dst WritableStream, opts PipeOptions) WritableStre
 	}
 	b.flushFn, b.resumeFn = b.flush, b.resume
 	src.bridges = append(src.bridges, b)
-	b.srcTok = src.loop.Hold()
-	b.dstTok = dest.loop.Hold()
+	b.srcTok = src.loop.holdBridge()
+	b.dstTok = dest.loop.holdBridge()
 	// The hooks are in place before anything is posted, so a loop that
 	// stops from now on is either heard of by its hook or refuses the
 	// Post: one of the two always breaks the bridge. A hook may fire on

@@ -37,12 +37,18 @@ type Loop struct {
 	closed bool          // set by Close; Post then refuses work
 	wake   chan struct{} // capacity 1: a signal that inbox or pending changed
 
-	exited  chan struct{}          // closed when the current driver stops; guarded by mu
-	stops   map[*stopHook]struct{} // see onStop; guarded by mu
-	pending atomic.Int64           // outstanding Hold tokens
-	driver  atomic.Int64           // goroutine id of the goroutine inside Run, 0 if none
-	setupBy atomic.Int64           // debug checks: the goroutine using the loop while no one runs it
-	runMu   sync.Mutex             // serialises Run calls
+	exited chan struct{}          // closed when the current driver stops; guarded by mu
+	stops  map[*stopHook]struct{} // see onStop; guarded by mu
+
+	// Guarded by mu: the loop's part in ending bridged loops together
+	// (quiescence.go).
+	bridgeHolds     int          // outstanding holds of cross-loop pipes
+	joined, counted bool         // holds bridges; counted as active
+	stopping        bool         // Close is running the stop hooks
+	pending         atomic.Int64 // outstanding Hold tokens
+	driver          atomic.Int64 // goroutine id of the goroutine inside Run, 0 if none
+	setupBy         atomic.Int64 // debug checks: the goroutine using the loop while no one runs it
+	runMu           sync.Mutex   // serialises Run calls
 
 	// Owned by the driver (or by the only goroutine using the loop while
 	// no one runs it).
@@ -128,6 +134,7 @@ func (l *Loop) post(t task) bool {
 		return false
 	}
 	l.inbox = append(l.inbox, t)
+	l.activateLocked()
 	l.mu.Unlock()
 	select {
 	case l.wake <- struct{}{}:
@@ -146,7 +153,18 @@ func (l *Loop) Close() {
 	l.closed = true
 	l.mu.Unlock()
 	if !already {
+		l.mu.Lock()
+		l.stopping = true
+		l.mu.Unlock()
 		l.stopped(newError(ErrLoopClosed, ""))
+		l.mu.Lock()
+		l.stopping = false
+		l.mu.Unlock()
+		// The hooks have told the other side of each cross-loop pipe;
+		// only now may this loop stop counting as active, or a loop
+		// waiting on it could see the world quiet before it is told.
+		l.settle()
+		wakeWorld()
 	}
 }
 
@@ -242,6 +260,7 @@ func (w waitFor) stalled() error {
 func (l *Loop) drive(fn func(), stop <-chan struct{}, what waitFor) (err error) {
 	l.mu.Lock()
 	closed := l.closed
+	l.activateLocked() // running is work of the loop's own
 	l.exited = make(chan struct{})
 	exited := l.exited
 	l.mu.Unlock()
@@ -303,9 +322,18 @@ func (l *Loop) drive(fn func(), stop <-chan struct{}, what waitFor) (err error) 
 					if stop != nil && !isClosed(stop) {
 						err = what.stalled()
 					}
+					l.settle()
 					break
 				}
 				continue
+			}
+			if l.quiesce() {
+				// All that is left are cross-loop pipes that can never
+				// move again: as idle.
+				if stop != nil && !isClosed(stop) {
+					err = what.stalled()
+				}
+				break
 			}
 			if stop == nil {
 				<-l.wake
@@ -439,8 +467,9 @@ func (l *Loop) reportUnhandled(err error) {
 // outstanding, Run does not return: the loop waits for the token to be
 // resolved. Resolve it exactly once.
 type Pending struct {
-	l    *Loop
-	done atomic.Bool
+	l      *Loop
+	done   atomic.Bool
+	bridge bool // taken by holdBridge
 }
 
 // Hold returns a token that keeps the loop from going idle until it is
@@ -461,13 +490,20 @@ func (p *Pending) Resolve(fn func()) {
 		panic("stream: Pending.Resolve called twice")
 	}
 	l := p.l
+	bridge := p.bridge
 	ok := l.post(task{func(any) {
+		if bridge {
+			l.releaseBridge(true)
+		}
 		l.pending.Add(-1)
 		if fn != nil {
 			fn()
 		}
 	}, nil})
 	if !ok {
+		if bridge {
+			l.releaseBridge(false)
+		}
 		l.pending.Add(-1)
 		select {
 		case l.wake <- struct{}{}:
