@@ -17,6 +17,11 @@ import (
 // that error. opts.Read is replaced; the other options apply (ObjectMode
 // is not supported), and a Destroy hook of opts runs once r is closed.
 //
+// A read fills a buffer of the size the stream asks for (its
+// highWaterMark); a read that fills less than half of it is copied into a
+// chunk of its own size and the buffer is reused, so small reads do not
+// each pin a whole buffer.
+//
 // If r is an io.Closer, the stream owns it and closes it exactly once,
 // however the stream ends: at io.EOF, when it is destroyed (by an error,
 // by Destroy, by a cancelled Context), or when its loop is closed. It is
@@ -257,7 +262,8 @@ func (res *resource) destroyHook(user func(error, func(error))) func(error, func
 type reader struct {
 	res        *resource
 	r          io.Reader
-	closeAtEOF bool // r is all the resource is for: io.EOF ends its use
+	closeAtEOF bool   // r is all the resource is for: io.EOF ends its use
+	buf        []byte // used by one read at a time; nil once handed over
 }
 
 // read reads once from r off the loop and pushes the result.
@@ -266,11 +272,21 @@ func (src *reader) read(s *Stream, size int) {
 		size = 16 << 10
 	}
 	started := src.res.do(func() func() {
-		buf := make([]byte, size)
+		if cap(src.buf) < size {
+			src.buf = make([]byte, size)
+		}
+		buf := src.buf[:size]
 		n, err := src.r.Read(buf)
 		var chunk []byte
-		if n > 0 {
+		switch {
+		case n <= 0:
+		case n < len(buf)/2:
+			// A chunk that held on to the whole buffer would pin it as
+			// long as the chunk is buffered.
+			chunk = append([]byte(nil), buf[:n]...)
+		default:
 			chunk = buf[:n:n]
+			src.buf = nil
 		}
 		if err == io.EOF && src.closeAtEOF {
 			src.res.closeWhenDone()

@@ -8,12 +8,14 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
 	"syscall"
 	"testing"
 	"testing/iotest"
 	"time"
+	"unsafe"
 
 	"github.com/stretchr/testify/require"
 )
@@ -459,6 +461,79 @@ func TestFromReaderDestroyUnblocksBlockedRead(t *testing.T) {
 		_, err := pw.Write([]byte("x"))
 		require.ErrorIs(t, err, io.ErrClosedPipe, "the pipe was not closed")
 	})
+}
+
+// Small reads do not pin a whole read buffer each: a chunk's capacity stays
+// within a small multiple of its length, so 16 KiB buffered from 1-byte
+// reads holds about 16 KiB of bytes, not 16 Ki buffers of 16 KiB.
+func TestFromReaderSmallReadsHoldLittleMemory(t *testing.T) {
+	const size = 16 << 10
+	t.Run("chunks do not share the read buffer", func(t *testing.T) {
+		l := NewLoop()
+		src := strings.Repeat("abcdefgh", size/8)
+		rr := &bufferSpy{r: iotest.OneByteReader(strings.NewReader(src)), bufs: map[*byte][]byte{}}
+		var got strings.Builder
+		pinned := 0
+		require.NoError(t, l.Run(func() {
+			r := FromReader(rr, ReadableOptions{Loop: l})
+			r.OnData(func(c any) {
+				b := c.([]byte)
+				got.Write(b)
+				rr.mu.Lock()
+				if _, ok := rr.bufs[unsafe.SliceData(b)]; ok {
+					pinned++
+				}
+				rr.mu.Unlock()
+			})
+		}))
+		require.Equal(t, src, got.String())
+		require.Zero(t, pinned, "1-byte chunks that are slices of a %d-byte read buffer", size)
+		require.Len(t, rr.bufs, 1, "small reads reuse one buffer")
+	})
+	t.Run("large reads are handed over without a copy", func(t *testing.T) {
+		l := NewLoop()
+		src := strings.Repeat("x", 4*size)
+		var chunks []int
+		require.NoError(t, l.Run(func() {
+			r := FromReader(strings.NewReader(src), ReadableOptions{Loop: l})
+			r.OnData(func(c any) { chunks = append(chunks, len(c.([]byte)), cap(c.([]byte))) })
+		}))
+		require.Equal(t, []int{size, size, size, size, size, size, size, size}, chunks)
+	})
+	t.Run("heap", func(t *testing.T) {
+		l := NewLoop()
+		var before, after runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&before)
+		var r *Readable
+		require.NoError(t, l.Run(func() {
+			r = FromReader(iotest.OneByteReader(strings.NewReader(strings.Repeat("x", 4*size))), ReadableOptions{Loop: l})
+			r.ReadN(0) // paused: it buffers up to the highWaterMark
+		}))
+		runtime.GC()
+		runtime.ReadMemStats(&after)
+		require.GreaterOrEqual(t, r.ReadableLength(), size)
+		held := int64(after.HeapAlloc) - int64(before.HeapAlloc)
+		// Each byte costs its chunk and the chunk's place in the buffer
+		// list, some tens of bytes; 16 KiB buffers would be 256 MiB.
+		require.Less(t, held, int64(16<<20), "%d bytes of heap held for %d buffered", held, r.ReadableLength())
+		require.NoError(t, l.Run(func() { r.Destroy(nil) }))
+	})
+}
+
+// bufferSpy records the buffers its Reads are given, keeping them alive so
+// that their addresses stay theirs.
+type bufferSpy struct {
+	mu   sync.Mutex
+	r    io.Reader
+	bufs map[*byte][]byte
+}
+
+func (b *bufferSpy) Read(p []byte) (int, error) {
+	b.mu.Lock()
+	b.bufs[unsafe.SliceData(p)] = p
+	b.mu.Unlock()
+	return b.r.Read(p)
 }
 
 // A Read returning bytes with io.EOF delivers the bytes, then ends.
