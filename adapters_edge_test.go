@@ -25,19 +25,20 @@ import (
 // running (a use the adapters promise never to make of an ordinary
 // resource), and logs what happened in order.
 type probe struct {
-	mu       sync.Mutex
-	r        io.Reader     // source of Read; nil reads EOF
-	gate     chan struct{} // when set, Read and Write wait for it to close
-	started  chan struct{} // when set, receives a value as each Read or Write begins
-	delay    time.Duration // how long each Write takes
-	failAt   int           // the Write that fails, counting from 1; 0 for none
-	writeErr error
-	writes   int
-	active   int
-	closes   int
-	overlap  bool
-	log      []string
-	written  []byte
+	mu         sync.Mutex
+	r          io.Reader     // source of Read; nil reads EOF
+	gate       chan struct{} // when set, Read and Write wait for it to close
+	started    chan struct{} // when set, receives a value as each Read or Write begins
+	delay      time.Duration // how long each Write takes
+	closeDelay time.Duration // how long Close takes
+	failAt     int           // the Write that fails, counting from 1; 0 for none
+	writeErr   error
+	writes     int
+	active     int
+	closes     int
+	overlap    bool
+	log        []string
+	written    []byte
 	// unguarded is written by Close and read by Read without the mutex,
 	// as an ordinary io.ReadCloser would: the race detector catches a
 	// Close that runs beside a Read.
@@ -104,6 +105,7 @@ func (p *probe) Write(b []byte) (int, error) {
 
 func (p *probe) Close() error {
 	p.unguarded = true
+	time.Sleep(p.closeDelay)
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	p.closes++
@@ -807,4 +809,129 @@ func TestFailedPipelinesLeaveNoFileOpen(t *testing.T) {
 		require.Error(t, err)
 	}
 	require.Zero(t, tally.open, "files left open")
+}
+
+// The blocking adapters on a stream that is destroyed, ended or closed
+// return at once, whether a goroutine runs the loop or nobody does.
+func TestBlockingAdaptersOnFinishedStreamsReturnAtOnce(t *testing.T) {
+	for _, mode := range []string{"loop running elsewhere", "nobody running the loop"} {
+		t.Run(mode, func(t *testing.T) {
+			l := NewLoop()
+			stop := func() error { return nil }
+			if mode == "loop running elsewhere" {
+				stop = background(t, l)
+			}
+			do := func(fn func()) {
+				if mode == "loop running elsewhere" {
+					onLoop(t, l, fn)
+				} else {
+					require.NoError(t, l.Run(fn))
+				}
+			}
+			newWritable := func() *Writable {
+				var w *Writable
+				do(func() {
+					w = NewWritable(WritableOptions{Loop: l, Write: func(_ any, _ string, cb func(error)) { cb(nil) }})
+				})
+				return w
+			}
+			newReadable := func() *Readable {
+				var r *Readable
+				do(func() { r = NewReadable(ReadableOptions{Loop: l, Read: func(int) {}}) })
+				return r
+			}
+			d := 5 * time.Second
+
+			t.Run("Write after Close", func(t *testing.T) {
+				wr := NewWriter(newWritable())
+				within(t, d, "Write", func() {
+					_, err := wr.Write([]byte("a"))
+					require.NoError(t, err)
+					require.NoError(t, wr.Close())
+					_, err = wr.Write([]byte("b"))
+					require.ErrorIs(t, err, ErrWriteAfterEnd)
+					require.NoError(t, wr.Close(), "a second Close")
+				})
+			})
+			t.Run("Write after the stream ended", func(t *testing.T) {
+				w := newWritable()
+				do(func() { w.End() })
+				wr := NewWriter(w)
+				within(t, d, "Write", func() {
+					_, err := wr.Write([]byte("b"))
+					require.ErrorIs(t, err, ErrWriteAfterEnd, "as Node's write() after end")
+				})
+			})
+			t.Run("Write and Close on a destroyed stream", func(t *testing.T) {
+				w := newWritable()
+				do(func() { w.Destroy(nil) })
+				wr := NewWriter(w)
+				within(t, d, "Write", func() {
+					_, err := wr.Write([]byte("b"))
+					require.ErrorIs(t, err, ErrDestroyed)
+					_, err = wr.Write([]byte("c"))
+					require.ErrorIs(t, err, ErrDestroyed)
+				})
+				within(t, d, "Close", func() {
+					require.Error(t, NewWriter(w).Close())
+				})
+			})
+			t.Run("Write waiting for drain when the stream is destroyed", func(t *testing.T) {
+				var w *Writable
+				do(func() {
+					w = NewWritable(WritableOptions{Loop: l, HighWaterMark: Int(1), Write: func(any, string, func(error)) {}})
+				})
+				wr := NewWriter(w)
+				token := l.Hold() // the destroy to come keeps the loop busy
+				go func() {
+					time.Sleep(20 * time.Millisecond)
+					token.Resolve(func() { w.Destroy(nil) })
+				}()
+				within(t, d, "Write", func() {
+					_, err := wr.Write([]byte("ab"))
+					require.ErrorIs(t, err, ErrDestroyed)
+				})
+			})
+			t.Run("Read and Close on a destroyed stream", func(t *testing.T) {
+				r := newReadable()
+				do(func() { r.Destroy(nil) })
+				rd := NewReader(r)
+				within(t, d, "Read", func() {
+					_, err := rd.Read(make([]byte, 4))
+					require.ErrorIs(t, err, ErrPrematureClose)
+					require.NoError(t, rd.Close())
+					require.NoError(t, NewReader(r).Close())
+				})
+			})
+			t.Run("Read and Close on an ended stream", func(t *testing.T) {
+				r := newReadable()
+				do(func() {
+					r.Push([]byte("z"))
+					r.Push(nil)
+				})
+				rd := NewReader(r)
+				within(t, d, "Read", func() {
+					got, err := io.ReadAll(rd)
+					require.NoError(t, err)
+					require.Equal(t, "z", string(got))
+					require.NoError(t, rd.Close())
+					_, err = NewReader(r).Read(make([]byte, 1))
+					require.ErrorIs(t, err, io.EOF)
+				})
+			})
+			t.Run("Reader.Close waits for the resource", func(t *testing.T) {
+				p := &probe{r: strings.NewReader(strings.Repeat("x", 1000)), closeDelay: 50 * time.Millisecond}
+				var r *Readable
+				do(func() { r = FromReader(p, ReadableOptions{Loop: l, HighWaterMark: Int(10)}) })
+				rd := NewReader(r)
+				within(t, d, "Reader", func() {
+					_, err := rd.Read(make([]byte, 4))
+					require.NoError(t, err)
+					require.NoError(t, rd.Close())
+				})
+				p.check(t)
+			})
+			require.NoError(t, stop())
+		})
+	}
 }
