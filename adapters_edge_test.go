@@ -375,9 +375,10 @@ func TestFromReaderDestroyWaitsForReadInFlight(t *testing.T) {
 // connection at once to unblock a Read in progress.
 type countingConn struct {
 	net.Conn
-	mu     sync.Mutex
-	closes int
-	log    []string
+	reading chan struct{} // when set, receives a value as each Read begins
+	mu      sync.Mutex
+	closes  int
+	log     []string
 }
 
 func (c *countingConn) note(s string) {
@@ -387,6 +388,12 @@ func (c *countingConn) note(s string) {
 }
 
 func (c *countingConn) Read(b []byte) (int, error) {
+	if c.reading != nil {
+		select {
+		case c.reading <- struct{}{}:
+		default:
+		}
+	}
 	n, err := c.Conn.Read(b)
 	if err != nil {
 		c.note("read returned")
@@ -415,7 +422,7 @@ func TestFromReaderDestroyUnblocksBlockedRead(t *testing.T) {
 	t.Run("net.Conn", func(t *testing.T) {
 		a, b := net.Pipe()
 		defer b.Close()
-		c := &countingConn{Conn: a}
+		c := &countingConn{Conn: a, reading: make(chan struct{}, 1)}
 		l := NewLoop()
 		var r *Readable
 		within(t, 5*time.Second, "Run", func() {
@@ -423,9 +430,13 @@ func TestFromReaderDestroyUnblocksBlockedRead(t *testing.T) {
 				r = FromReader(c, ReadableOptions{Loop: l})
 				r.OnClose(func() { c.note("'close'") })
 				r.ReadN(0)
-				// Destroy once the Read is surely blocked.
+				// Destroy once the Read is blocked.
 				p := l.Hold()
-				time.AfterFunc(20*time.Millisecond, func() { p.Resolve(func() { r.Destroy(nil) }) })
+				go func() {
+					<-c.reading
+					time.Sleep(10 * time.Millisecond)
+					p.Resolve(func() { r.Destroy(nil) })
+				}()
 			}))
 		})
 		ev := c.events()
@@ -697,13 +708,14 @@ func TestClosedLoopReleasesAdapters(t *testing.T) {
 	t.Run("read blocked on a connection", func(t *testing.T) {
 		a, b := net.Pipe()
 		defer b.Close()
-		c := &countingConn{Conn: a}
+		c := &countingConn{Conn: a, reading: make(chan struct{}, 1)}
 		l := NewLoop()
 		ran := make(chan error, 1)
 		go func() {
 			ran <- l.Run(func() { FromReader(c, ReadableOptions{Loop: l}).ReadN(0) })
 		}()
-		time.Sleep(20 * time.Millisecond)
+		<-c.reading
+		time.Sleep(10 * time.Millisecond)
 		l.Close()
 		select {
 		case err := <-ran:
