@@ -668,7 +668,7 @@ func (a *Writer) Write(p []byte) (int, error) {
 		}
 		l1 = s.Once("drain", func(...any) { release() })
 		l2 = s.Once("error", func(args ...any) {
-			if e, ok := args[0].(error); ok && werr == nil {
+			if e := errorArg(args); e != nil && werr == nil {
 				werr = e
 			}
 			release()

@@ -57,6 +57,16 @@ func (l *Loop) watchCtx(ctx context.Context, fire func(), hold bool) (unwatch fu
 	return w.unwatch
 }
 
+// watchCancelled arranges for fire, whose context is already cancelled, to
+// run at the next poll: at the end of the current callback, or at the next
+// write, read or push, whichever comes first. It is for setups that must
+// be complete before the cancel can act on them, as a pipeline's.
+func (l *Loop) watchCancelled(ctx context.Context, fire func()) {
+	l.watches = append(l.watches, &ctxWatch{l: l, done: ctx.Done(), fire: fire, stop: noStop})
+}
+
+func noStop() bool { return false }
+
 func pollTask(a any) { a.(*Loop).pollCancels() }
 
 // unwatch ends the watch without firing it.

@@ -55,42 +55,10 @@ import (
 // knownBroken takes dimensions out of generation while the library fix
 // they wait for is under way. A key is a topology ("cross-loop"), a fault
 // ("*/writer-err") or both ("adapter-blocking/reader-err"); the value
-// names what it waits for. Delete an entry when its fix lands.
+// names what it waits for. Delete an entry when its fix lands. It is empty:
+// every dimension the issue "Trustworthy at the edges" named is generated.
 // NODESTREAM_FAULT_ALL=1 ignores the list, to see what is still broken.
-var knownBroken = map[string]string{
-	// A bridge (crossloop.go pipeAcross) holds both loops (Loop.Hold)
-	// until its own source ends or closes, or its destination finishes,
-	// closes or errors. A fault elsewhere in a Pipe chain abandons a
-	// hop on one side (Pipe forwards neither errors nor destroy, as in
-	// Node), and then nothing ever releases the tokens: Run hangs.
-	"cross-loop/source-destroy":   "failure travels back across loops (a bridge keeps Run alive for a hop that can never progress)",
-	"cross-loop/transform-err":    "failure travels back across loops (a bridge keeps Run alive for a hop that can never progress)",
-	"cross-loop/write-err":        "failure travels back across loops (a destination's error does not reach the bridge behind a Transform)",
-	"cross-loop/external-destroy": "failure travels back across loops (a bridge keeps Run alive for a hop that can never progress)",
-	// PipelineWith queues the abort of an already-cancelled context with
-	// NextTick after the pipe's resume tick, so the source's read hook
-	// (and, with synchronous hooks, every stage and the sink) runs first.
-	"*/cancel-before": "cancellation wins (an already-cancelled context is applied after the pipe's first tick)",
-	// The context watch (context.AfterFunc, then Pending.Resolve) delivers
-	// the abort as a macrotask: the ticks and tasks already queued, the
-	// next write included, run after cancel() returned.
-	"*/cancel-in-hook": "cancellation wins (a context cancelled on the loop is applied a macrotask later)",
-	// FromWriter has no Destroy hook: on error, destroy or cancellation it
-	// never closes its io.Writer.
-	"FromWriter/fault": "every ending releases (FromWriter does not close its writer on destroy)",
-	// FromReader's destroy (closeThen) closes the reader on a goroutine
-	// of its own while readInto's goroutine is still in Read, or before
-	// it starts its Read; and the blocking Pipeline returns on the
-	// pipeline callback, which may come before that close.
-	"FromReader/fault": "every ending releases (FromReader closes while its Read goroutine runs; Pipeline returns before the close)",
-	// Destroy(nil) of a stream after it pushed EOF but before 'end': the
-	// pipe (pipeline.go pipeline.pipe) ends the next stream only on
-	// 'end', which a destroyed stream never emits, so the pipeline never
-	// calls back (Node v20 has the same hole). With a Context, the
-	// watch's Hold token then keeps Run, or the blocking Pipeline, alive
-	// forever.
-	"*/external-destroy-nil": "a pipeline always settles (a source destroyed without error between EOF and 'end')",
-}
+var knownBroken = map[string]string{}
 
 // defaultFaultCases is the CI set: it must stay well under a minute under
 // -race on a 2-core machine.
@@ -445,7 +413,7 @@ func genFault(rng *rand.Rand, c *faultCase, allowed allowedFunc) {
 type faultRun struct {
 	c      *faultCase
 	loops  []*Loop
-	probes []*probe // source, stages..., sink
+	probes []*faultProbe // source, stages..., sink
 	sinkW  *Writable
 
 	mu       sync.Mutex
@@ -512,9 +480,9 @@ func (r *faultRun) faultErr(what string) error {
 	return fmt.Errorf("%w: %s (seed %d)", errInjected, what, r.c.seed)
 }
 
-// probe is the bookkeeping of one stream: its delays, its hook counts,
+// faultProbe is the bookkeeping of one stream: its delays, its hook counts,
 // the events it emitted.
-type probe struct {
+type faultProbe struct {
 	r                         *faultRun
 	name                      string
 	idx                       int
@@ -537,8 +505,8 @@ const (
 
 var delayNames = [...]string{"sync", "tick", "post", "timer"}
 
-func newProbe(r *faultRun, idx int, name string, loop *Loop) *probe {
-	p := &probe{r: r, idx: idx, name: name, loop: loop, events: map[string]int{},
+func newFaultProbe(r *faultRun, idx int, name string, loop *Loop) *faultProbe {
+	p := &faultProbe{r: r, idx: idx, name: name, loop: loop, events: map[string]int{},
 		rng: rand.New(rand.NewPCG(r.c.seed, uint64(idx)+1))}
 	// A profile per stream: some complete mostly at once, some mostly
 	// later, so that both fast and slow neighbours meet.
@@ -549,7 +517,7 @@ func newProbe(r *faultRun, idx int, name string, loop *Loop) *probe {
 	return p
 }
 
-func (p *probe) pickDelay() int {
+func (p *faultProbe) pickDelay() int {
 	n := p.rng.IntN(p.weights[0] + p.weights[1] + p.weights[2] + p.weights[3])
 	for i, w := range p.weights {
 		if n < w {
@@ -561,9 +529,9 @@ func (p *probe) pickDelay() int {
 }
 
 // later runs fn after a random delay of this stream's profile.
-func (p *probe) later(fn func()) { p.laterAs(p.pickDelay(), fn) }
+func (p *faultProbe) later(fn func()) { p.laterAs(p.pickDelay(), fn) }
 
-func (p *probe) laterAs(d int, fn func()) {
+func (p *faultProbe) laterAs(d int, fn func()) {
 	switch d {
 	case delaySync:
 		fn()
@@ -582,7 +550,7 @@ func (p *probe) laterAs(d int, fn func()) {
 }
 
 // watch counts the events that Node emits at most once per stream.
-func (p *probe) watch(s *Stream) {
+func (p *faultProbe) watch(s *Stream) {
 	p.s = s
 	events := []string{"close", "error"}
 	if s.rs != nil {
@@ -604,7 +572,7 @@ func (p *probe) watch(s *Stream) {
 // enter is the first thing every data hook (read, transform, write) does:
 // it checks what must hold whenever the library calls a hook, and strikes
 // the faults set at a global point of the run. The hook defers exit.
-func (p *probe) enter(kind string) (k int, exit func()) {
+func (p *faultProbe) enter(kind string) (k int, exit func()) {
 	r := p.r
 	if p.s.Destroyed() {
 		r.fail("hook-after-destroy", "%s: %s hook called after the stream was destroyed", p.name, kind)
@@ -657,7 +625,7 @@ func (r *faultRun) externalDestroy() {
 
 // destroyHook is every stream's Destroy option: called at most once, and
 // completing with this stream's delays.
-func (p *probe) destroyHook(err error, cb func(error)) {
+func (p *faultProbe) destroyHook(err error, cb func(error)) {
 	p.destroys++
 	if p.destroys == 2 {
 		p.r.fail("hook-twice", "%s: destroy hook called more than once", p.name)
@@ -699,16 +667,16 @@ func (r *faultRun) build() (streams []StreamLike, start func()) {
 	c := r.c
 	la, lb := r.loops[0], r.loops[len(r.loops)-1]
 	n := len(c.stages) + 2
-	r.probes = make([]*probe, n)
-	r.probes[0] = newProbe(r, 0, "source", la)
+	r.probes = make([]*faultProbe, n)
+	r.probes[0] = newFaultProbe(r, 0, "source", la)
 	for i, st := range c.stages {
 		l := la
 		if st.onB {
 			l = lb
 		}
-		r.probes[i+1] = newProbe(r, i+1, fmt.Sprintf("stage%d(%s)", i, st.kind), l)
+		r.probes[i+1] = newFaultProbe(r, i+1, fmt.Sprintf("stage%d(%s)", i, st.kind), l)
 	}
-	r.probes[n-1] = newProbe(r, n-1, "sink", lb)
+	r.probes[n-1] = newFaultProbe(r, n-1, "sink", lb)
 
 	switch {
 	case c.reader:
@@ -733,7 +701,7 @@ func (r *faultRun) build() (streams []StreamLike, start func()) {
 
 // readSource is a Readable whose Read hook pushes the next chunk (or EOF)
 // after a delay, or destroys the stream when the fault says so.
-func (r *faultRun) readSource(p *probe) *Readable {
+func (r *faultRun) readSource(p *faultProbe) *Readable {
 	c, f := r.c, r.c.fault
 	var rd *Readable
 	rd = NewReadable(ReadableOptions{Loop: p.loop, ObjectMode: c.obj, HighWaterMark: c.srcHWM,
@@ -767,7 +735,7 @@ func (r *faultRun) readSource(p *probe) *Readable {
 // fedSource is a PassThrough that ordinary code on the loop writes the
 // chunks into with WriteWith, honouring backpressure, then ends: every
 // write and end callback is checked.
-func (r *faultRun) fedSource(p *probe) (*PassThrough, func()) {
+func (r *faultRun) fedSource(p *faultProbe) (*PassThrough, func()) {
 	c, f := r.c, r.c.fault
 	pt := NewPassThrough(DuplexOptions{Loop: p.loop, ObjectMode: c.obj, HighWaterMark: c.srcHWM, Destroy: p.destroyHook})
 	p.watch(pt.Stream)
@@ -810,7 +778,7 @@ func (r *faultRun) fedSource(p *probe) (*PassThrough, func()) {
 
 // stage is a PassThrough, or a Transform whose hook hands the chunk on
 // (split in two, for stageSplit) after a delay, or fails on its fault.
-func (r *faultRun) stage(p *probe, st stageSpec) StreamLike {
+func (r *faultRun) stage(p *faultProbe, st stageSpec) StreamLike {
 	c, f := r.c, r.c.fault
 	opts := DuplexOptions{Loop: p.loop, ObjectMode: c.obj, HighWaterMark: st.hwm, Destroy: p.destroyHook}
 	if st.kind == stagePass {
@@ -861,7 +829,7 @@ func (r *faultRun) stage(p *probe, st stageSpec) StreamLike {
 // sink is a Writable whose write hook is where data is delivered: it
 // checks that nothing arrives after the sink errored or the pipeline
 // failed, hashes the chunk and calls back after a delay.
-func (r *faultRun) sink(p *probe) *Writable {
+func (r *faultRun) sink(p *faultProbe) *Writable {
 	c, f := r.c, r.c.fault
 	var w *Writable
 	w = NewWritable(WritableOptions{Loop: p.loop, ObjectMode: c.obj, HighWaterMark: c.sinkHWM,
@@ -914,7 +882,7 @@ func (r *faultRun) sink(p *probe) *Writable {
 	return w
 }
 
-func (r *faultRun) readerSource(p *probe) *Readable {
+func (r *faultRun) readerSource(p *faultProbe) *Readable {
 	c := r.c
 	r.fr = &fakeReader{r: r, chunks: c.chunks, failAt: -1, rng: rand.New(rand.NewPCG(c.seed, 0xf00d))}
 	if c.fault.kind == faultReaderErr {
@@ -925,7 +893,7 @@ func (r *faultRun) readerSource(p *probe) *Readable {
 	return rd
 }
 
-func (r *faultRun) writerSink(p *probe) *Writable {
+func (r *faultRun) writerSink(p *faultProbe) *Writable {
 	c := r.c
 	r.fw = &fakeWriter{r: r, failAt: -1, rng: rand.New(rand.NewPCG(c.seed, 0xbeef))}
 	if c.fault.kind == faultWriterErr {

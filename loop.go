@@ -285,7 +285,8 @@ func (l *Loop) drive(fn func(), stop <-chan struct{}, what waitFor) (err error) 
 		}
 	}()
 
-	l.drainTicks() // anything queued while no one ran the loop
+	l.pollIfWatching() // a cancel made while no one ran the loop
+	l.drainTicks()     // anything queued while no one ran the loop
 	if fn != nil {
 		fn()
 		l.pollIfWatching()

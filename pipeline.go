@@ -74,7 +74,10 @@ func PipelineWith(streams []StreamLike, opts PipelineOptions, cb func(error)) (S
 	if ctx := opts.Context; ctx != nil {
 		abort := func() { p.finishImpl(errAbort(context.Cause(ctx)), false) }
 		if ctx.Err() != nil {
-			p.loop.NextTick(abort)
+			// Node queues the abort on a tick, after the pipes' first
+			// ticks; here nothing of the pipeline runs first: not even
+			// the source's first read.
+			p.loop.watchCancelled(ctx, abort)
 		} else {
 			// The watch keeps Run alive while the pipeline runs, and
 			// ends when the pipeline finishes first. A cancel made on
@@ -262,7 +265,19 @@ func (p *pipeline) pipe(src, dst *Stream, end bool) (cleanup func()) {
 		if src.isReadableFinished(false) {
 			p.loop.NextTick(endFn)
 		} else {
-			src.Once("end", func(...any) { endFn() })
+			endL := src.Once("end", func(...any) { endFn() })
+			// A source destroyed without an error after it pushed EOF
+			// and handed everything on never emits 'end'. Node's
+			// pipeline then never ends the next stream nor calls back;
+			// here the source counts as having ended, since all its
+			// data went through.
+			src.Once("close", func(...any) {
+				rs := src.rs
+				if !ended && !rs.EndEmitted && rs.Ended && rs.Length == 0 && rs.Errored == nil {
+					src.RemoveListener("end", endL)
+					endFn()
+				}
+			})
 		}
 	} else {
 		p.finish(nil)
