@@ -499,6 +499,14 @@ func (pl *puller) next(ctx context.Context) (any, error) {
 			pl.wake = nil
 			done()
 		}
+		// The last answer (the end, an error, a cancel) waits until a
+		// destroyed stream has gone through its close step, so that
+		// what an adapter under it wraps is let go of when the
+		// consumer sees the end.
+		last := func() {
+			pl.wake = nil
+			waitClosed([]*Stream{s}, done)
+		}
 		var try func()
 		try = func() {
 			if !s.rs.Destroyed {
@@ -513,7 +521,7 @@ func (pl *puller) next(ctx context.Context) (any, error) {
 				if rerr == nil {
 					rerr = io.EOF
 				}
-				finish()
+				last()
 				return
 			}
 			pl.wake = try
@@ -522,7 +530,7 @@ func (pl *puller) next(ctx context.Context) (any, error) {
 			if ctx.Err() != nil {
 				rerr = errAbort(context.Cause(ctx))
 				s.DestroyWith(rerr, nil)
-				finish()
+				last()
 				return
 			}
 			// Keep the loop alive while a cancellation may still come;
@@ -533,7 +541,7 @@ func (pl *puller) next(ctx context.Context) (any, error) {
 					if pl.wake != nil {
 						rerr = errAbort(context.Cause(ctx))
 						s.DestroyWith(rerr, nil)
-						finish()
+						last()
 					}
 				})
 			})

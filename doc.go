@@ -172,7 +172,23 @@
 //     ([ErrLoopClosed]); on their own loop ERR_STREAM_REENTRANT
 //     ([ErrReentrant]). These codes are the package's own: Node has no
 //     such situations.
-//   - [Pipeline] returns only after every stream of it that was destroyed
-//     has gone through its close step, so the adapters among them have
-//     let go of what they wrap.
+//   - Every ending releases. [FromReader], [FromWriter] and
+//     [FromReadWriteCloser] close what they wrap exactly once on every
+//     ending (end, error, destroy, a cancelled context, a closed loop), and
+//     never while one of their own Reads or Writes still runs on it: a
+//     net.Conn, an *os.File or an io.Pipe end is closed at once, which
+//     unblocks the call, and anything else after the call returns. The
+//     stream's 'close' comes after that. [Pipeline] returns only after
+//     every stream of it that was destroyed has gone through its close
+//     step, and [Chunks] only after its stream has, so when they return
+//     the files under them are closed.
+//   - Failure travels back across loops. A destination's error, close or
+//     finish unpipes it from a source on another loop as on one loop (the
+//     source pauses); a source destroyed before its end destroys a
+//     destination on another loop; a panic leaving one loop's Run, or a
+//     Close, destroys the stream on the other side of each pipe with
+//     ERR_LOOP_PANICKED or ERR_LOOP_CLOSED. Loops linked by pipes end
+//     together: when every loop that holds a cross-loop pipe waits on
+//     nothing but such pipes, no chunk can move any more, and their Runs
+//     return as idle, as a Node process with nothing pending exits.
 package stream

@@ -3,9 +3,12 @@ package stream
 import (
 	"context"
 	"errors"
+	"io"
 	"iter"
+	"strings"
 	"sync"
 	"testing"
+	"testing/iotest"
 	"time"
 
 	"github.com/stretchr/testify/require"
@@ -397,4 +400,30 @@ func TestFinishedFromAnotherLoop(t *testing.T) {
 	}
 	hold.Resolve(nil)
 	require.NoError(t, <-bDone)
+}
+
+// Chunks returns only once the stream has let go of what it wraps: after
+// a break out of the loop, at the end, and on an error, the reader under a
+// FromReader is closed (once) by the time the range statement is done.
+func TestChunksReturnsAfterTheResourceIsClosed(t *testing.T) {
+	for _, how := range []string{"break", "end", "error"} {
+		t.Run(how, func(t *testing.T) {
+			l := NewLoop()
+			var src io.Reader = strings.NewReader(strings.Repeat("x", 64<<10))
+			if how == "error" {
+				src = io.MultiReader(src, iotest.ErrReader(errors.New("read failed")))
+			}
+			p := &probe{r: src, closeDelay: 20 * time.Millisecond}
+			r := FromReader(p, ReadableOptions{Loop: l, HighWaterMark: Int(1024)})
+			for _, err := range Chunks(context.Background(), r) {
+				if how == "break" || err != nil {
+					break
+				}
+			}
+			p.mu.Lock()
+			closes := p.closes
+			p.mu.Unlock()
+			require.Equal(t, 1, closes)
+		})
+	}
 }

@@ -67,7 +67,8 @@ func (pl *puller) abandon() {
 	}
 	err := s.loop.await(waitFor{pl.call, s}, func(done func()) {
 		destroy()
-		done()
+		// Return once the stream has let go of what it wraps.
+		waitClosed([]*Stream{s}, done)
 	})
 	if err != nil && errors.Is(err, ErrLoopClosed) && s.loop.driver.Load() == 0 {
 		// A closed loop runs nothing more, and nobody runs it: destroy
