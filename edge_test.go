@@ -427,3 +427,32 @@ func TestChunksReturnsAfterTheResourceIsClosed(t *testing.T) {
 		})
 	}
 }
+
+// Item 7: Pipeline returns only after every write it started has returned
+// and the adapters have closed what they wrap. The source fails while a
+// slow Write of the sink is in flight; when Pipeline returns, that Write
+// has returned and the writer is closed, once.
+func TestPipelineReturnsAfterTheWriteInFlight(t *testing.T) {
+	l := NewLoop()
+	sink := &probe{delay: 200 * time.Millisecond}
+	boom := errors.New("source failed")
+	n := 0
+	var src *Readable
+	src = NewReadable(ReadableOptions{Loop: l, Read: func(int) {
+		n++
+		if n == 2 {
+			// The first chunk's Write is in flight on its goroutine.
+			l.Post(func() { src.Destroy(boom) })
+			return
+		}
+		src.Push([]byte("chunk"))
+	}})
+	dst := FromWriter(sink, WritableOptions{Loop: l})
+	err := Pipeline(context.Background(), src, dst)
+	require.ErrorIs(t, err, boom)
+	sink.mu.Lock()
+	defer sink.mu.Unlock()
+	require.Zero(t, sink.active, "a Write was still running when Pipeline returned")
+	require.Equal(t, 1, sink.closes)
+	require.Equal(t, []string{"write", "write returned"}, sink.log[:2])
+}
