@@ -456,3 +456,30 @@ func TestPipelineReturnsAfterTheWriteInFlight(t *testing.T) {
 	require.Equal(t, 1, sink.closes)
 	require.Equal(t, []string{"write", "write returned"}, sink.log[:2])
 }
+
+// Item 3: the lazy operators may be applied from a task of another loop;
+// the result lives, and the function runs, on the source's loop.
+func TestOperatorsFromAnotherLoop(t *testing.T) {
+	la, lb := NewLoop(), NewLoop()
+	src := From(slicesValues(1, 2, 3), ReadableOptions{Loop: lb})
+	hold := lb.Hold()
+	bDone := make(chan error, 1)
+	go func() { bDone <- lb.Run(nil) }()
+	for lb.driver.Load() == 0 {
+		time.Sleep(time.Millisecond)
+	}
+	var doubled, none *Readable
+	require.NoError(t, la.Run(func() {
+		doubled = Map(src, func(v any) (any, error) { return v.(int) * 2, nil })
+		none = Take(From(slicesValues(9), ReadableOptions{Loop: lb}), 0)
+	}))
+	hold.Resolve(nil)
+	require.NoError(t, <-bDone)
+	require.Same(t, lb, doubled.Loop())
+	got, err := ToArray(context.Background(), doubled)
+	require.NoError(t, err)
+	require.Equal(t, []any{2, 4, 6}, got)
+	got, err = ToArray(context.Background(), none)
+	require.NoError(t, err)
+	require.Empty(t, got)
+}

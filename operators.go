@@ -7,11 +7,12 @@ import (
 
 // Node's stream operators (readable.map, filter, flatMap, drop, take, and
 // the promise-returning forEach, toArray, reduce, some, every, find) as
-// functions. The stream-returning ones are called on the loop and return a
-// lazy object-mode Readable (highWaterMark 1, as Readable.from) that reads
-// the source in paused mode when it is read itself; the others consume the
-// source from ordinary Go code off the loop, like Chunks, and return when
-// done. Node's concurrency option is not offered: fn runs on the loop, one
+// functions. The stream-returning ones return a lazy object-mode Readable
+// on the source's loop (highWaterMark 1, as Readable.from) that reads the
+// source in paused mode when it is read itself; they may be called from a
+// task of another loop too, and the result and the function then run on
+// the source's loop. The others consume the source from ordinary Go code
+// off the loop, like Chunks, and return when done. Node's concurrency option is not offered: fn runs on the loop, one
 // value at a time, so it must not block. A panic in the fn of Map, Filter
 // or FlatMap (or in a sequence FlatMap's fn returns) destroys the result
 // with a *PanicError, as a throw in Node's mapper does; the source is
@@ -46,8 +47,11 @@ func (o *opState) release() {
 }
 
 func operatorStream(src ReadableStream, step func(out *Readable, v any) (more bool, err error)) *opState {
-	s := src.asReadable().Stream
-	s.loop.check()
+	s := readableOf(src, "stream")
+	// No loop check: building the result touches nothing of the source
+	// (its listeners go on when the result is first read, on the
+	// source's loop), so an operator may be applied from a task of
+	// another loop as well. The result, and fn, run on the source's loop.
 	o := &opState{src: s}
 	var (
 		out     *Readable
@@ -126,6 +130,16 @@ func safeStep(step func(out *Readable, v any) (bool, error), out *Readable, v an
 	return step(out, v)
 }
 
+// runOnLoop runs fn now if the caller may touch the loop's state (it runs
+// the loop, or nobody does), else posts it to the loop.
+func runOnLoop(l *Loop, fn func()) {
+	if d := l.driver.Load(); d != 0 && d != goid() {
+		l.Post(fn)
+		return
+	}
+	fn()
+}
+
 // Map returns a Readable of fn(v) for each value v of src (Node's
 // readable.map). An error from fn destroys the result with it.
 func Map(src ReadableStream, fn func(v any) (any, error)) *Readable {
@@ -202,7 +216,7 @@ func Take(src ReadableStream, n int) *Readable {
 		return more, nil
 	})
 	if n <= 0 {
-		o.out.Push(nil)
+		runOnLoop(o.out.loop, func() { o.out.Push(nil) })
 	}
 	return o.out
 }
