@@ -483,3 +483,43 @@ func TestOperatorsFromAnotherLoop(t *testing.T) {
 	require.NoError(t, err)
 	require.Empty(t, got)
 }
+
+// A source destroyed without an error after it pushed EOF, before 'end':
+// Node's pipeline never calls back (it waits for an 'end' that a closed
+// stream cannot emit; node prints "write a" and exits). Here the pipeline
+// settles: with all the data handed on, it succeeds and the destination
+// finishes.
+func TestPipelineSourceDestroyedBetweenEOFAndEnd(t *testing.T) {
+	l := NewLoop()
+	var got []string
+	var result error
+	calls := 0
+	finished := false
+	require.NoError(t, l.Run(func() {
+		n := 0
+		var r *Readable
+		r = NewReadable(ReadableOptions{Loop: l, Read: func(int) {
+			n++
+			if n == 1 {
+				r.Push("a")
+				return
+			}
+			r.Push(nil)
+			r.Destroy(nil)
+		}})
+		w := NewWritable(WritableOptions{Loop: l, Write: func(c any, _ string, cb func(error)) {
+			got = append(got, string(c.([]byte)))
+			cb(nil)
+		}})
+		w.OnFinish(func() { finished = true })
+		_, err := PipelineWith([]StreamLike{r, w}, PipelineOptions{}, func(err error) {
+			calls++
+			result = err
+		})
+		require.NoError(t, err)
+	}))
+	require.Equal(t, []string{"a"}, got)
+	require.Equal(t, 1, calls, "the pipeline must settle")
+	require.NoError(t, result)
+	require.True(t, finished)
+}

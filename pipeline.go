@@ -285,6 +285,19 @@ func (p *pipeline) pipe(src, dst *Stream, end bool) (cleanup func()) {
 	finishedWith(src, FinishedOptions{Readable: Bool(true), Writable: Bool(false)}, func(err error) {
 		rs := src.rs
 		if err != nil && errors.Is(err, ErrPrematureClose) && rs.Ended && rs.Errored == nil && !rs.ErrorEmitted {
+			if rs.CloseEmitted {
+				// Node waits for an 'end' that a closed stream never
+				// emits, and the pipeline never calls back. Here a
+				// source that pushed EOF and handed everything on
+				// succeeded (its close listener above ends the next
+				// stream); one that still held data lost it.
+				if rs.Length == 0 {
+					p.finish(nil)
+				} else {
+					p.finish(err)
+				}
+				return
+			}
 			var l1, l2 *Listener
 			l1 = src.Once("end", func(...any) { src.RemoveListener("error", l2); p.finish(nil) })
 			l2 = src.Once("error", func(args ...any) {
