@@ -884,7 +884,7 @@ func (r *faultRun) sink(p *faultProbe) *Writable {
 
 func (r *faultRun) readerSource(p *faultProbe) *Readable {
 	c := r.c
-	r.fr = &fakeReader{r: r, chunks: c.chunks, failAt: -1, rng: rand.New(rand.NewPCG(c.seed, 0xf00d))}
+	r.fr = &fakeReader{fakeResource: fakeResource{r: r, what: "FromReader: Read", failAt: -1, rng: rand.New(rand.NewPCG(c.seed, 0xf00d))}, chunks: c.chunks}
 	if c.fault.kind == faultReaderErr {
 		r.fr.failAt = c.fault.at
 	}
@@ -895,7 +895,7 @@ func (r *faultRun) readerSource(p *faultProbe) *Readable {
 
 func (r *faultRun) writerSink(p *faultProbe) *Writable {
 	c := r.c
-	r.fw = &fakeWriter{r: r, failAt: -1, rng: rand.New(rand.NewPCG(c.seed, 0xbeef))}
+	r.fw = &fakeWriter{fakeResource{r: r, what: "FromWriter: Write", failAt: -1, rng: rand.New(rand.NewPCG(c.seed, 0xbeef))}}
 	if c.fault.kind == faultWriterErr {
 		r.fw.failAt = c.fault.at
 	}
@@ -906,122 +906,97 @@ func (r *faultRun) writerSink(p *faultProbe) *Writable {
 	return w
 }
 
-// fakeReader is an io.ReadCloser over the case's chunks, slow on demand.
-// It records its Close calls and any use after Close or overlapping use,
-// which the adapter must never do.
-type fakeReader struct {
+// fakeResource is the bookkeeping fakeReader and fakeWriter share: it
+// records Close calls and any use after Close, overlapping use, or Close
+// during a use, which the adapters must never do, and injects the
+// failure of the case's chosen call.
+type fakeResource struct {
 	r      *faultRun
+	what   string // "FromReader: Read" or "FromWriter: Write"
 	mu     sync.Mutex
-	chunks []any
-	cur    []byte
-	reads  int
+	calls  int
 	active bool
 	closes int
 	failAt int
 	rng    *rand.Rand
+}
+
+// use runs one Read or Write: it checks the rules, sleeps the case's
+// delay outside the lock, then runs body under it, unless this is the
+// call that fails.
+func (f *fakeResource) use(kind string, body func() (int, error)) (int, error) {
+	f.mu.Lock()
+	if f.closes > 0 {
+		f.r.fail("use-after-close", "%s after Close", f.what)
+	}
+	if f.active {
+		f.r.fail("overlap", "overlapping %ss", f.what)
+	}
+	f.active = true
+	k := f.calls
+	f.calls++
+	sleep := fakeDelay(f.rng)
+	f.mu.Unlock()
+	time.Sleep(sleep)
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.active = false
+	if k == f.failAt {
+		f.r.injected.Store(true)
+		return 0, fmt.Errorf("%w: %s (seed %d)", errInjected, kind, f.r.c.seed)
+	}
+	return body()
+}
+
+func (f *fakeResource) Close() error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.active {
+		f.r.fail("close-while-used", "Close while a %s is in progress", f.what)
+	}
+	f.closes++
+	return nil
+}
+
+func (f *fakeResource) closeCount() int {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.closes
+}
+
+// fakeReader is an io.ReadCloser over the case's chunks, slow on demand.
+type fakeReader struct {
+	fakeResource
+	chunks []any
+	cur    []byte
 }
 
 func (f *fakeReader) Read(p []byte) (int, error) {
-	f.mu.Lock()
-	if f.closes > 0 {
-		f.r.fail("use-after-close", "FromReader: Read after Close")
-	}
-	if f.active {
-		f.r.fail("overlap", "FromReader: overlapping Reads")
-	}
-	f.active = true
-	k := f.reads
-	f.reads++
-	sleep := fakeDelay(f.rng)
-	f.mu.Unlock()
-	time.Sleep(sleep)
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	f.active = false
-	if k == f.failAt {
-		f.r.injected.Store(true)
-		return 0, fmt.Errorf("%w: read (seed %d)", errInjected, f.r.c.seed)
-	}
-	for len(f.cur) == 0 && len(f.chunks) > 0 {
-		f.cur = f.chunks[0].([]byte)
-		f.chunks = f.chunks[1:]
-	}
-	if len(f.cur) == 0 {
-		return 0, io.EOF
-	}
-	n := copy(p, f.cur)
-	f.cur = f.cur[n:]
-	return n, nil
+	return f.use("read", func() (int, error) {
+		for len(f.cur) == 0 && len(f.chunks) > 0 {
+			f.cur = f.chunks[0].([]byte)
+			f.chunks = f.chunks[1:]
+		}
+		if len(f.cur) == 0 {
+			return 0, io.EOF
+		}
+		n := copy(p, f.cur)
+		f.cur = f.cur[n:]
+		return n, nil
+	})
 }
 
-func (f *fakeReader) Close() error {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	if f.active {
-		f.r.fail("close-while-used", "FromReader: Close while a Read is in progress")
-	}
-	f.closes++
-	return nil
-}
-
-func (f *fakeReader) closeCount() int {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	return f.closes
-}
-
-// fakeWriter is an io.WriteCloser that hashes what it is given, with the
-// same records as fakeReader.
+// fakeWriter is an io.WriteCloser that hashes what it is given.
 type fakeWriter struct {
-	r      *faultRun
-	mu     sync.Mutex
-	writes int
-	active bool
-	closes int
-	failAt int
-	rng    *rand.Rand
+	fakeResource
 }
 
 func (f *fakeWriter) Write(p []byte) (int, error) {
-	f.mu.Lock()
-	if f.closes > 0 {
-		f.r.fail("use-after-close", "FromWriter: Write after Close")
-	}
-	if f.active {
-		f.r.fail("overlap", "FromWriter: overlapping Writes")
-	}
-	f.active = true
-	k := f.writes
-	f.writes++
-	sleep := fakeDelay(f.rng)
-	f.mu.Unlock()
-	time.Sleep(sleep)
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	f.active = false
-	if k == f.failAt {
-		f.r.injected.Store(true)
-		return 0, fmt.Errorf("%w: write (seed %d)", errInjected, f.r.c.seed)
-	}
-	f.r.got.Write(p)
-	f.r.gotBytes += len(p)
-	return len(p), nil
-}
-
-func (f *fakeWriter) Close() error {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	if f.active {
-		f.r.fail("close-while-used", "FromWriter: Close while a Write is in progress")
-	}
-	f.closes++
-	return nil
-}
-
-func (f *fakeWriter) closeCount() int {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	return f.closes
+	return f.use("write", func() (int, error) {
+		f.r.got.Write(p)
+		f.r.gotBytes += len(p)
+		return len(p), nil
+	})
 }
 
 // fakeDelay: half the calls return at once, the rest after 1 us .. ~1 ms.

@@ -70,12 +70,10 @@ func (l *Loop) releaseBridge(onLoop bool) {
 		l.joined = false
 		world.mu.Lock()
 		delete(world.loops, l)
-		if l.counted && !onLoop && !l.stopping {
-			l.counted = false
-			world.active--
-			wake = world.active == 0
-		}
 		world.mu.Unlock()
+		if !onLoop && !l.stopping {
+			wake = l.uncountLocked()
+		}
 	}
 	l.mu.Unlock()
 	if wake {
@@ -83,18 +81,24 @@ func (l *Loop) releaseBridge(onLoop bool) {
 	}
 }
 
+// uncountLocked stops counting the loop as active and reports whether
+// that left no loop active. The caller holds l.mu.
+func (l *Loop) uncountLocked() (allQuiet bool) {
+	if !l.counted {
+		return false
+	}
+	world.mu.Lock()
+	defer world.mu.Unlock()
+	l.counted = false
+	world.active--
+	return world.active == 0
+}
+
 // settle stops counting a loop that no longer holds bridges, once it is
 // idle. Called by the loop's driver.
 func (l *Loop) settle() {
 	l.mu.Lock()
-	wake := false
-	if l.counted && !l.joined {
-		world.mu.Lock()
-		l.counted = false
-		world.active--
-		wake = world.active == 0
-		world.mu.Unlock()
-	}
+	wake := !l.joined && l.uncountLocked()
 	l.mu.Unlock()
 	if wake {
 		wakeWorld()
