@@ -523,3 +523,45 @@ func TestPipelineSourceDestroyedBetweenEOFAndEnd(t *testing.T) {
 	require.NoError(t, result)
 	require.True(t, finished)
 }
+
+// A sink destroyed without an error after End, while its writes are still
+// queued, lost them. Node's pipeline reports success here (its finished()
+// takes an ended stream with an empty buffer as finished, though destroy
+// emptied the buffer by dropping writes: node reports "cb undefined got 2"
+// of 14). Here it is ERR_STREAM_PREMATURE_CLOSE.
+func TestPipelineSinkDestroyedWithQueuedWritesFails(t *testing.T) {
+	l := NewLoop()
+	vals := make([]int, 14)
+	for i := range vals {
+		vals[i] = i
+	}
+	var result error
+	calls, got := 0, 0
+	require.NoError(t, l.Run(func() {
+		r := From(slicesValues(vals...), ReadableOptions{Loop: l})
+		var w *Writable
+		w = NewWritable(WritableOptions{Loop: l, ObjectMode: true, HighWaterMark: Int(64),
+			Write: func(_ any, _ string, cb func(error)) {
+				l.Go(func() func() {
+					time.Sleep(time.Millisecond)
+					return func() { got++; cb(nil) }
+				})
+			},
+			Destroy: func(err error, cb func(error)) {
+				l.Go(func() func() {
+					time.Sleep(20 * time.Millisecond)
+					return func() { cb(err) }
+				})
+			},
+		})
+		r.OnEnd(func() { l.Post(func() { w.Destroy(nil) }) })
+		_, err := PipelineWith([]StreamLike{r, w}, PipelineOptions{}, func(err error) {
+			calls++
+			result = err
+		})
+		require.NoError(t, err)
+	}))
+	require.Equal(t, 1, calls)
+	require.Less(t, got, len(vals))
+	require.ErrorIs(t, result, ErrPrematureClose)
+}

@@ -246,7 +246,11 @@ func (s *Stream) isWritableFinished(strict bool) bool {
 	if ws.Errored != nil {
 		return false
 	}
-	return !strict && ws.Ended && ws.Length == 0
+	// Node counts an ended stream with nothing buffered as finished, even
+	// when destroy emptied the buffer by throwing writes away, and then
+	// reports success for a pipeline that lost them. Writes a destroy
+	// dropped are not finished here.
+	return !strict && ws.Ended && ws.Length == 0 && !ws.dropped
 }
 
 func (s *Stream) isReadableFinished(strict bool) bool {

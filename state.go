@@ -120,6 +120,7 @@ type WritableState struct {
 	Writable bool
 
 	buffered         ring[writeReq] // writes waiting for the one in flight (or uncork)
+	dropped          bool           // destroy discarded buffered writes: not finished, whatever Length says
 	bufferProcessing bool
 	writevBuf        []WriteChunk // the chunks of the last writev, reused
 	writeLen         int          // length of the write in flight

@@ -451,6 +451,9 @@ func (s *Stream) errorBuffer() {
 	if st.Writing {
 		return
 	}
+	if st.buffered.len() > 0 {
+		st.dropped = true
+	}
 	for st.buffered.len() > 0 {
 		req, _ := st.buffered.shift()
 		st.Length -= s.wlen(req.chunk)
