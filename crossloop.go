@@ -218,6 +218,15 @@ func (b *bridge) onData(chunk any) {
 // flush runs on the destination's loop: it writes what crossed.
 func (b *bridge) flush() {
 	b.mu.Lock()
+	if b.waitingDrain && !b.ended {
+		// dst is over its highWaterMark: what crossed waits here, still
+		// counted in queued so that the source pauses, and 'drain'
+		// flushes it. Writing it now would let a fast source fill dst
+		// without bound, since every flush empties the queue.
+		b.flushing = false
+		b.mu.Unlock()
+		return
+	}
 	q := b.queue
 	b.queue = b.spare[:0]
 	b.spare = nil
@@ -264,7 +273,12 @@ func (b *bridge) flush() {
 			b.drainL = b.dst.Once("drain", func(...any) {
 				b.waitingDrain = false
 				b.drainL = nil
-				b.toSrc(b.resumeFn)
+				// Write what waited; the flush resumes the source
+				// if it paused, unless dst needs another 'drain'.
+				b.mu.Lock()
+				b.flushing = true
+				b.mu.Unlock()
+				b.flush()
 			})
 		}
 	case paused:

@@ -57,6 +57,150 @@ func Chunks(ctx context.Context, s ReadableStream) iter.Seq2[any, error] {
 	}
 }
 
+// puller takes chunks from a readable stream for a goroutine off its loop,
+// in paused mode as Node's async iterator does: read() what is buffered,
+// else wait for 'readable' or the end. Its fields are the loop's.
+//
+// A hand-over between the loop and the consumer's goroutine costs far more
+// than a chunk: so each one takes every object the stream has buffered
+// (at most maxBatch), and next yields them from a local slice until it
+// is empty. The consumer may thus hold up to a highWaterMark of objects
+// beside the stream's own buffer. Objects taken before the stream failed
+// are still yielded, before its error, as chunks already in flight.
+type puller struct {
+	s       *Stream
+	call    string // the blocking call it serves, for a stall error
+	started bool   // listeners installed
+	wake    func() // set while a next waits for the stream
+	done    bool   // 'end', 'error' or 'close' happened
+	doneErr error
+
+	// The consumer's: what the last hand-over took.
+	batch []any
+	next0 int // the next of batch to yield
+}
+
+// maxBatch bounds one hand-over, so that a source that refills as fast as
+// it is read cannot keep the consumer waiting for its first object.
+const maxBatch = 1024
+
+// next blocks until the stream has a chunk (returned), has ended (io.EOF)
+// or has failed (its error). Cancelling ctx (which may be nil) destroys
+// the stream with an AbortError and returns it.
+func (pl *puller) next(ctx context.Context) (any, error) {
+	if pl.next0 < len(pl.batch) {
+		c := pl.batch[pl.next0]
+		pl.batch[pl.next0] = nil
+		pl.next0++
+		return c, nil
+	}
+	pl.batch, pl.next0 = pl.batch[:0], 0
+	var chunk any
+	var rerr error
+	s := pl.s
+	err := s.loop.await(waitFor{pl.call, s}, func(done func()) {
+		pl.start()
+		finish := func() {
+			pl.wake = nil
+			done()
+		}
+		// The last answer (the end, an error, a cancel) waits until a
+		// destroyed stream has gone through its close step, so that
+		// what an adapter under it wraps is let go of when the
+		// consumer sees the end.
+		last := func() {
+			pl.wake = nil
+			waitClosed([]*Stream{s}, done)
+		}
+		var try func()
+		try = func() {
+			if !s.rs.Destroyed {
+				if c := s.read(0, true); c != nil {
+					chunk = c
+					if s.rs.ObjectMode {
+						pl.takeBuffered()
+					}
+					finish()
+					return
+				}
+			}
+			if pl.done {
+				rerr = pl.doneErr
+				if rerr == nil {
+					rerr = io.EOF
+				}
+				last()
+				return
+			}
+			pl.wake = try
+		}
+		if ctx != nil && ctx.Done() != nil {
+			if ctx.Err() != nil {
+				rerr = errAbort(context.Cause(ctx))
+				s.DestroyWith(rerr, nil)
+				last()
+				return
+			}
+			// Keep the loop alive while a cancellation may still come;
+			// the watch ends with this call.
+			token := s.loop.Hold()
+			stop := context.AfterFunc(ctx, func() {
+				token.Resolve(func() {
+					if pl.wake != nil {
+						rerr = errAbort(context.Cause(ctx))
+						s.DestroyWith(rerr, nil)
+						last()
+					}
+				})
+			})
+			inner := done
+			done = func() {
+				if stop() {
+					token.Resolve(nil)
+				}
+				inner()
+			}
+		}
+		try()
+	})
+	if err != nil {
+		return nil, err
+	}
+	return chunk, rerr
+}
+
+// start installs the listeners, once, on the loop.
+func (pl *puller) start() {
+	if pl.started {
+		return
+	}
+	pl.started = true
+	poke := func() {
+		if pl.wake != nil {
+			pl.wake()
+		}
+	}
+	pl.s.On("readable", func(...any) { poke() })
+	Finished(pl.s, func(err error) {
+		pl.done = true
+		pl.doneErr = err
+		poke()
+	})
+}
+
+// takeBuffered moves the objects the stream has buffered into the batch,
+// on the loop, reading no further than what was buffered when it began.
+func (pl *puller) takeBuffered() {
+	s := pl.s
+	for n := min(s.rs.Length, maxBatch); n > 0 && !s.rs.Destroyed; n-- {
+		c := s.read(0, true)
+		if c == nil {
+			return
+		}
+		pl.batch = append(pl.batch, c)
+	}
+}
+
 // abandon destroys the stream of a consumer that stopped before its end.
 func (pl *puller) abandon() {
 	s := pl.s
