@@ -18,8 +18,13 @@ import (
 //	}
 //
 // It reads in paused mode, so the stream's backpressure holds, and yields
-// what each read() returns: everything buffered (bytes concatenated, or a
-// decoded string) or one value in object mode. The stream's error is
+// byte chunks as they were pushed (where Node's read() would join what is
+// buffered into one; nothing is copied here), a decoded string as read()
+// returns it, or one value in object mode. Each hand-over between the
+// loop and the caller's goroutine takes everything buffered at once, so
+// the caller may hold up to a highWaterMark more than the stream itself;
+// what was taken before the stream failed is yielded before its error.
+// The stream's error is
 // yielded once, with a nil chunk, and ends the iteration. Breaking out of
 // the loop, or cancelling ctx (which may be nil), destroys the stream, as
 // Node's iterator does on return; cancelling yields an AbortError.
@@ -62,11 +67,14 @@ func Chunks(ctx context.Context, s ReadableStream) iter.Seq2[any, error] {
 // else wait for 'readable' or the end. Its fields are the loop's.
 //
 // A hand-over between the loop and the consumer's goroutine costs far more
-// than a chunk: so each one takes every object the stream has buffered
-// (at most maxBatch), and next yields them from a local slice until it
-// is empty. The consumer may thus hold up to a highWaterMark of objects
-// beside the stream's own buffer. Objects taken before the stream failed
-// are still yielded, before its error, as chunks already in flight.
+// than a chunk: so each one takes every chunk the stream has buffered (at
+// most maxBatch), and next yields them from a local slice until it is
+// empty. The consumer may thus hold up to a highWaterMark beside the
+// stream's own buffer. Chunks taken before the stream failed are still
+// yielded, before its error, as chunks already in flight. Byte chunks are
+// yielded as they were pushed (Node's iterator yields read(), which joins
+// what is buffered; here nothing is copied), decoded strings as read()
+// returns them.
 type puller struct {
 	s       *Stream
 	call    string // the blocking call it serves, for a stall error
@@ -115,11 +123,9 @@ func (pl *puller) next(ctx context.Context) (any, error) {
 		var try func()
 		try = func() {
 			if !s.rs.Destroyed {
-				if c := s.read(0, true); c != nil {
+				if c := s.readHead(); c != nil {
 					chunk = c
-					if s.rs.ObjectMode {
-						pl.takeBuffered()
-					}
+					pl.takeBuffered()
 					finish()
 					return
 				}
@@ -188,12 +194,13 @@ func (pl *puller) start() {
 	})
 }
 
-// takeBuffered moves the objects the stream has buffered into the batch,
+// takeBuffered moves the chunks the stream has buffered into the batch,
 // on the loop, reading no further than what was buffered when it began.
+// Byte chunks stay as they were pushed: nothing is copied.
 func (pl *puller) takeBuffered() {
 	s := pl.s
-	for n := min(s.rs.Length, maxBatch); n > 0 && !s.rs.Destroyed; n-- {
-		c := s.read(0, true)
+	for n := min(s.rs.buffer.len(), maxBatch); n > 0 && !s.rs.Destroyed; n-- {
+		c := s.readHead()
 		if c == nil {
 			return
 		}

@@ -546,11 +546,31 @@ func (r *Readable) ReadN(n int) any {
 	return r.read(n, false)
 }
 
-func (s *Stream) read(n int, all bool) any {
+func (s *Stream) read(n int, all bool) any { return s.readN(n, all, false) }
+
+// readHead is read() for a consumer off the loop that takes byte chunks
+// as they were pushed: the first buffered chunk, whole, rather than a
+// concatenation of everything buffered, and without raising the
+// highWaterMark to a large chunk's size as read(n) would. The rest is
+// read()'s: the read hook, 'data', the end. An empty buffer, or a
+// decoder, is plain read().
+func (s *Stream) readHead() any {
+	st := s.rs
+	if st.ObjectMode || st.Decoder != nil || st.buffer.len() == 0 {
+		return s.read(0, true)
+	}
+	fl := st.buffer.firstLen()
+	if fl == 0 {
+		return s.read(0, true)
+	}
+	return s.readN(fl, false, true)
+}
+
+func (s *Stream) readN(n int, all, keepHWM bool) any {
 	s.loop.pollIfWatching()
 	st := s.rs
 	nOrig, allOrig := n, all
-	if !all && n > st.HighWaterMark {
+	if !all && n > st.HighWaterMark && !keepHWM {
 		h, err := computeNewHighWaterMark(n)
 		if err != nil {
 			panic(err)
