@@ -345,11 +345,62 @@ func FromWriter(w io.Writer, opts WritableOptions) *Writable {
 	keep := w == io.Writer(os.Stdout) || w == io.Writer(os.Stderr)
 	res := newResource(opts.Loop, w, keep)
 	opts.Write = func(chunk any, _ string, cb func(error)) { writeTo(res, w, chunk, cb) }
-	opts.Writev = nil
+	opts.Writev = newWritev(res, w)
 	opts.Final = res.release
 	opts.Destroy = res.destroyHook(opts.Destroy)
 	wr = NewWritable(opts)
 	return wr
+}
+
+// newWritev returns the writev hook of an adapter over w: the chunks that
+// queued behind a Write in flight cross to the goroutine in one hop and go
+// out in one call, a writev system call for a net.Conn (net.Buffers), one
+// Write of their concatenation for anything else, so that small chunks do
+// not cost a system call each. Only one write is in flight at a time, so
+// the concatenation's buffer is reused.
+func newWritev(res *resource, w io.Writer) func(chunks []WriteChunk, cb func(error)) {
+	_, isConn := w.(net.Conn)
+	var joined []byte
+	var bufs net.Buffers
+	return func(chunks []WriteChunk, cb func(error)) {
+		bufs = bufs[:0]
+		for _, c := range chunks {
+			b, err := chunkBytes(c.Chunk)
+			if err != nil {
+				cb(err)
+				return
+			}
+			bufs = append(bufs, b)
+		}
+		var write func() error
+		if isConn {
+			out := bufs
+			write = func() error {
+				_, err := out.WriteTo(w)
+				return err
+			}
+		} else {
+			joined = joined[:0]
+			for _, b := range bufs {
+				joined = append(joined, b...)
+			}
+			out := joined
+			write = func() error {
+				n, err := w.Write(out)
+				if err == nil && n < len(out) {
+					err = io.ErrShortWrite
+				}
+				return err
+			}
+		}
+		started := res.do(func() func() {
+			err := write()
+			return func() { cb(err) }
+		})
+		if !started {
+			cb(errLoopClosed())
+		}
+	}
 }
 
 // writeTo writes one chunk to w off the loop and calls cb on the loop.
