@@ -574,12 +574,12 @@ func (l *Loop) check() {
 			return
 		}
 		if o := l.setupBy.Load(); o != me && o != 0 && l.driver.Load() == 0 {
-			panic(fmt.Sprintf("stream: loop-only method called on goroutine %d while goroutine %d is setting up the same loop and no goroutine runs it: set a loop up from one goroutine, or from its tasks", me, o))
+			panic(fmt.Sprintf("stream: loop-only method called on goroutine %d while goroutine %d is setting up the same loop and no goroutine runs it: set a loop up from one goroutine, or post the call to the loop with loop.Post", me, o))
 		}
 		return
 	}
 	if me != d {
-		panic(fmt.Sprintf("stream: loop-only method called on goroutine %d while the loop runs on goroutine %d", me, d))
+		panic(fmt.Sprintf("stream: loop-only method called on goroutine %d while the loop runs on goroutine %d: post the call to the loop with loop.Post, or use the blocking adapters (NewReader, NewWriter, Chunks, Pipeline) from ordinary Go code", me, d))
 	}
 }
 
