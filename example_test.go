@@ -256,3 +256,30 @@ func ExamplePanicError() {
 	// Output:
 	// recovered: the source broke
 }
+
+// A producer goroutine feeding a stream: send blocks while the consumer
+// is behind, and fn's return ends the stream.
+func ExampleProduce() {
+	squares := stream.Produce(context.Background(), stream.ReadableOptions{Loop: stream.NewLoop()},
+		func(ctx context.Context, send func(int) error) error {
+			for i := 1; i <= 5; i++ {
+				if err := send(i * i); err != nil {
+					return err // the stream was destroyed, or ctx cancelled
+				}
+			}
+			return nil
+		})
+	for v, err := range stream.Chunks(context.Background(), squares) {
+		if err != nil {
+			fmt.Println("error:", err)
+			return
+		}
+		fmt.Println(v.(int))
+	}
+	// Output:
+	// 1
+	// 4
+	// 9
+	// 16
+	// 25
+}
