@@ -318,7 +318,6 @@ func TestProduceConsumerBreaks(t *testing.T) {
 	l := NewLoop()
 	e := newEndless()
 	r := Produce(nil, ReadableOptions{Loop: l}, e.fn)
-	fnCtxDone := make(chan struct{})
 	var got int
 	produceWithin(t, "Chunks", func() {
 		for range Chunks(context.Background(), r) {
@@ -332,7 +331,6 @@ func TestProduceConsumerBreaks(t *testing.T) {
 	waitChan(t, "fn's return", e.returned)
 	require.Equal(t, "ERR_STREAM_DESTROYED", ErrorCode(e.sendErr))
 	require.True(t, r.Destroyed())
-	close(fnCtxDone)
 }
 
 func TestProduceDestroyCancelsFnContext(t *testing.T) {
