@@ -293,6 +293,14 @@ type TransformOf[In, Out any] struct {
 // any-typed stream, say) fails that write with ERR_INVALID_ARG_TYPE, so
 // the stream is destroyed with it and a Pipeline through it fails.
 func NewTransformOf[In, Out any](opts TransformOfOptions[In, Out]) *TransformOf[In, Out] {
+	return newTransformOf(opts, nil)
+}
+
+// newTransformOf is NewTransformOf for the typed operators too: a step,
+// when given, replaces opts.Transform and answers through Node's
+// transform callback with its one output (nil for none), which spares a
+// Push and a second call per value on the operators' path.
+func newTransformOf[In, Out any](opts TransformOfOptions[In, Out], step func(in In, done func(error, any))) *TransformOf[In, Out] {
 	t := &TransformOf[In, Out]{}
 	// One push and one cb per stream, not per value: the hooks receive
 	// these bound functions, so a value costs no closure.
@@ -312,7 +320,16 @@ func NewTransformOf[In, Out any](opts TransformOfOptions[In, Out]) *TransformOf[
 			Loop:          opts.Loop,
 		},
 	}
-	if transform := opts.Transform; transform != nil {
+	if step != nil {
+		to.Transform = func(c any, _ string, done func(error, any)) {
+			v, ok := asType[In](c)
+			if !ok {
+				done(errWrongType[In]("chunk", c), nil)
+				return
+			}
+			step(v, done)
+		}
+	} else if transform := opts.Transform; transform != nil {
 		to.Transform = func(c any, _ string, done func(error, any)) {
 			v, ok := asType[In](c)
 			if !ok {

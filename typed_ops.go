@@ -31,46 +31,39 @@ type StageOptions struct {
 // into a *PanicError that does the same, as a throw in Node's mapper
 // rejects the stream instead of crashing the process.
 
-func stageOptions[In, Out any](o StageOptions, transform func(In, func(Out), func(error))) TransformOfOptions[In, Out] {
-	return TransformOfOptions[In, Out]{
-		HighWaterMark: o.HighWaterMark,
-		Context:       o.Context,
-		Loop:          o.Loop,
-		Transform:     transform,
-	}
+func stageOptions[In, Out any](o StageOptions) TransformOfOptions[In, Out] {
+	return TransformOfOptions[In, Out]{HighWaterMark: o.HighWaterMark, Context: o.Context, Loop: o.Loop}
 }
 
 // MapOf returns a stage that writes fn(v) for each value v it receives
 // (Node's readable.map as a pipeline stage). A nil interface result is
 // skipped, as Map skips a nil: it cannot travel in object mode.
 func MapOf[In, Out any](fn func(In) (Out, error), opts StageOptions) *TransformOf[In, Out] {
-	return NewTransformOf(stageOptions(opts, func(in In, push func(Out), cb func(error)) {
+	return newTransformOf(stageOptions[In, Out](opts), func(in In, done func(error, any)) {
 		out, err := callMap(fn, in)
 		if err != nil {
-			cb(err)
+			done(err, nil)
 			return
 		}
-		if any(out) != nil {
-			push(out)
-		}
-		cb(nil)
-	}))
+		// A nil interface out is nil here, which the callback skips.
+		done(nil, any(out))
+	})
 }
 
 // FilterOf returns a stage that passes on the values for which fn reports
 // true (Node's readable.filter as a pipeline stage).
 func FilterOf[T any](fn func(T) (bool, error), opts StageOptions) *TransformOf[T, T] {
-	return NewTransformOf(stageOptions(opts, func(in T, push func(T), cb func(error)) {
+	return newTransformOf(stageOptions[T, T](opts), func(in T, done func(error, any)) {
 		keep, err := callMap(fn, in)
-		if err != nil {
-			cb(err)
-			return
+		switch {
+		case err != nil:
+			done(err, nil)
+		case keep:
+			done(nil, any(in))
+		default:
+			done(nil, nil)
 		}
-		if keep {
-			push(in)
-		}
-		cb(nil)
-	}))
+	})
 }
 
 // FlatMapOf returns a stage that writes every value of the sequence fn
@@ -78,10 +71,12 @@ func FilterOf[T any](fn func(T) (bool, error), opts StageOptions) *TransformOf[T
 // as a pipeline stage). A nil sequence writes nothing; nil interface
 // values in it are skipped.
 func FlatMapOf[In, Out any](fn func(In) (iter.Seq[Out], error), opts StageOptions) *TransformOf[In, Out] {
-	return NewTransformOf(stageOptions(opts, func(in In, push func(Out), cb func(error)) {
-		err := callFlat(fn, in, push)
-		cb(err)
-	}))
+	var t *TransformOf[In, Out]
+	push := func(v Out) { t.Push(v) }
+	t = newTransformOf(stageOptions[In, Out](opts), func(in In, done func(error, any)) {
+		done(callFlat(fn, in, push), nil)
+	})
+	return t
 }
 
 // callMap calls fn, turning its panic into a *PanicError.

@@ -529,3 +529,53 @@ func TestTypedCSVToJSONLines(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, 36+21+85, total)
 }
+
+// BenchmarkChunksOfSmallObjects is BenchmarkChunksSmallObjects typed: the
+// same source, ranged over as ints. Compare both with
+// BenchmarkChannelSmallObjects.
+func BenchmarkChunksOfSmallObjects(b *testing.B) {
+	l := NewLoop()
+	src := benchSource(l, true, 42, b.N)
+	b.ReportAllocs()
+	b.ResetTimer()
+	n := 0
+	for v, err := range ChunksOf[int](context.Background(), src) {
+		if err != nil {
+			b.Fatal(err)
+		}
+		n += v
+	}
+	if n != 42*b.N {
+		b.Fatalf("got %d, want %d", n, 42*b.N)
+	}
+}
+
+// BenchmarkMapOfStage moves small objects through one MapOf stage between
+// a source and a sink; BenchmarkTransformStage is its untyped twin, so the
+// difference is what the typed layer costs per value.
+func BenchmarkMapOfStage(b *testing.B) {
+	count := 0
+	runBench(b, func(l *Loop) {
+		src := benchSource(l, true, 42, b.N)
+		stage := MapOf(func(v int) (int, error) { return v + 1, nil }, StageOptions{Loop: l})
+		src.Pipe(stage)
+		stage.Pipe(benchSink(l, true, &count))
+	})
+	if count != b.N {
+		b.Fatalf("got %d values, want %d", count, b.N)
+	}
+}
+
+func BenchmarkTransformStage(b *testing.B) {
+	count := 0
+	runBench(b, func(l *Loop) {
+		src := benchSource(l, true, 42, b.N)
+		stage := NewTransform(TransformOptions{DuplexOptions: DuplexOptions{Loop: l, ObjectMode: true},
+			Transform: func(c any, _ string, cb func(error, any)) { cb(nil, c.(int)+1) }})
+		src.Pipe(stage)
+		stage.Pipe(benchSink(l, true, &count))
+	})
+	if count != b.N {
+		b.Fatalf("got %d values, want %d", count, b.N)
+	}
+}
