@@ -34,8 +34,8 @@ func errWrongType[T any](name string, got any) error {
 	return errInvalidArgType(name, "of type "+typeName[T](), got)
 }
 
-// asType converts a chunk to T. A nil chunk is refused even for an
-// interface T: it cannot be a value in object mode.
+// asType converts a chunk to T. A nil chunk fails even for an interface
+// T (a failed assertion of nil), as nil is no value in object mode.
 func asType[T any](c any) (T, bool) {
 	v, ok := c.(T)
 	return v, ok
@@ -265,7 +265,9 @@ type TransformOfOptions[In, Out any] struct {
 	// Transform is Node's _transform for one value: called on the loop
 	// with each value written, it passes any number of outputs to push
 	// and calls cb exactly once; an error destroys the stream. Nil makes
-	// writes fail with ERR_METHOD_NOT_IMPLEMENTED.
+	// writes fail with ERR_METHOD_NOT_IMPLEMENTED. Like every hook, a
+	// panic in it comes out of Run; the functions given to MapOf,
+	// FilterOf and FlatMapOf are the ones whose panics are recovered.
 	Transform func(in In, push func(Out), cb func(error))
 	// Flush is Node's _flush: called once everything written has been
 	// transformed, to push what is left before the readable side ends.

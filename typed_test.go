@@ -566,6 +566,8 @@ func BenchmarkMapOfStage(b *testing.B) {
 	}
 }
 
+// BenchmarkTransformStage is BenchmarkMapOfStage with an untyped
+// Transform whose hook asserts the type itself.
 func BenchmarkTransformStage(b *testing.B) {
 	count := 0
 	runBench(b, func(l *Loop) {
@@ -578,4 +580,80 @@ func BenchmarkTransformStage(b *testing.B) {
 	if count != b.N {
 		b.Fatalf("got %d values, want %d", count, b.N)
 	}
+}
+
+func TestTransformOfAsyncAndMultipleCallback(t *testing.T) {
+	l := NewLoop()
+	var got []string
+	require.NoError(t, l.Run(func() {
+		tr := NewTransformOf(TransformOfOptions[int, string]{Loop: l, HighWaterMark: Int(1),
+			Transform: func(v int, push func(string), cb func(error)) {
+				l.NextTick(func() {
+					push(strconv.Itoa(v))
+					push("-")
+					cb(nil)
+				})
+			}})
+		tr.OnData(func(s string) { got = append(got, s) })
+		for i := range 3 {
+			tr.Write(i)
+		}
+		tr.End()
+	}))
+	require.Equal(t, []string{"0", "-", "1", "-", "2", "-"}, got)
+
+	var evErr error
+	require.NoError(t, l.Run(func() {
+		tr := NewTransformOf(TransformOfOptions[int, int]{Loop: l, Transform: func(v int, push func(int), cb func(error)) {
+			cb(nil)
+			cb(nil)
+		}})
+		tr.OnError(func(err error) { evErr = err })
+		tr.Write(1)
+	}))
+	require.ErrorIs(t, evErr, ErrMultipleCallback)
+}
+
+func TestTypedEndToEnd(t *testing.T) {
+	// A typed source, a typed Transform and a typed sink, through Pipeline.
+	l := NewLoop()
+	n := 0
+	var src *ReadableOf[int]
+	src = NewReadableOf[int](ReadableOptions{Loop: l, Read: func(int) {
+		if n++; n > 4 {
+			src.PushEnd()
+			return
+		}
+		src.Push(n)
+	}})
+	half := NewTransformOf(TransformOfOptions[int, float64]{Loop: l, Transform: func(v int, push func(float64), cb func(error)) {
+		push(float64(v) / 2)
+		cb(nil)
+	}})
+	var got []float64
+	require.NoError(t, Pipeline(context.Background(), src, half, collect(l, &got)))
+	require.Equal(t, []float64{0.5, 1, 1.5, 2}, got)
+}
+
+func TestChunksOfCancel(t *testing.T) {
+	l := NewLoop()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	src := FromOf(func(yield func(int) bool) {
+		for i := 0; yield(i); i++ {
+		}
+	}, ReadableOptions{Loop: l})
+	var last error
+	count := 0
+	for _, err := range ChunksOf[int](ctx, src) {
+		if err != nil {
+			last = err
+			break
+		}
+		if count++; count == 3 {
+			cancel()
+		}
+	}
+	require.ErrorIs(t, last, ErrAbort)
+	require.True(t, src.Destroyed())
 }
