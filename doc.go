@@ -123,6 +123,24 @@
 // chunks cross between the loops in batches, with backpressure kept across
 // (see [Readable.Pipe]).
 //
+// # Typed streams
+//
+// The Node-shaped API carries any, as Node does, and is the one to use
+// when porting Node code, when one stream carries bytes and strings, or
+// when a stream is someone else's to implement. When a stream carries
+// values of one Go type, use the typed layer instead: [ReadableOf],
+// [WritableOf] and [TransformOf] are those same streams, in object mode,
+// with Push, Write, Read, OnData and the hooks typed; [MapOf], [FilterOf]
+// and [FlatMapOf] are Transforms, so they go between a source and a sink
+// in [Pipeline]; [ChunksOf], [ToArrayOf], [ReduceOf] and [FindOf] read a
+// stream as T from ordinary Go code; [FromOf], [Produce] (a producer
+// goroutine whose send blocks while the consumer is behind) and
+// [FromChan] make typed sources. The two layers mix freely, as a typed
+// stream is an ordinary one. A value of the wrong type that reaches a
+// typed stream through the untyped side is never a panic: it is
+// ERR_INVALID_ARG_TYPE naming both types, and the stream is destroyed
+// with it.
+//
 // # At the edges
 //
 // Inside a loop the package is Node. Where the loop meets ordinary Go code

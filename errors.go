@@ -177,8 +177,9 @@ func describe(v any) string {
 }
 
 // PanicError is the error of a stream whose data source or mapping
-// function panicked: a [From] sequence, or the function of [Map],
-// [Filter] or [FlatMap]. Node turns a throw in an async generator or a
+// function panicked: a [From] sequence, a [Produce] function, or the
+// function of [Map], [Filter], [FlatMap], [MapOf], [FilterOf] or
+// [FlatMapOf]. Node turns a throw in an async generator or a
 // mapper into the stream's error; in Go the panic is recovered there and
 // its value kept here. A panic in a hook (Read, Write, Transform, ...) is
 // not recovered: it comes out of Run, as an uncaught exception does in

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/nodestream/stream"
@@ -269,12 +270,12 @@ func ExampleProduce() {
 			}
 			return nil
 		})
-	for v, err := range stream.Chunks(context.Background(), squares) {
+	for v, err := range stream.ChunksOf[int](context.Background(), squares) {
 		if err != nil {
 			fmt.Println("error:", err)
 			return
 		}
-		fmt.Println(v.(int))
+		fmt.Println(v) // an int: no type assertion
 	}
 	// Output:
 	// 1
@@ -282,4 +283,128 @@ func ExampleProduce() {
 	// 9
 	// 16
 	// 25
+}
+
+// A typed Readable: Push takes an int, the 'data' listener gets one, and
+// PushEnd stands for Node's push(null).
+func ExampleNewReadableOf() {
+	loop := stream.NewLoop()
+	loop.Run(func() {
+		n := 0
+		var r *stream.ReadableOf[int]
+		r = stream.NewReadableOf[int](stream.ReadableOptions{Loop: loop, Read: func(int) {
+			n++
+			if n > 3 {
+				r.PushEnd()
+				return
+			}
+			r.Push(n * n)
+		}})
+		r.OnData(func(v int) { fmt.Println("square", v) })
+		r.OnEnd(func() { fmt.Println("end") })
+	})
+	// Output:
+	// square 1
+	// square 4
+	// square 9
+	// end
+}
+
+// A typed Writable: its hook receives the struct itself. A value of
+// another type reaching it would be an ERR_INVALID_ARG_TYPE error, not a
+// panic.
+func ExampleNewWritableOf() {
+	type point struct{ X, Y int }
+	loop := stream.NewLoop()
+	loop.Run(func() {
+		w := stream.NewWritableOf(stream.WritableOfOptions[point]{
+			Loop: loop,
+			Write: func(p point, cb func(error)) {
+				fmt.Printf("point (%d, %d)\n", p.X, p.Y)
+				cb(nil)
+			},
+		})
+		w.OnError(func(err error) { fmt.Println("error", stream.ErrorCode(err)) })
+		w.Write(point{1, 2})
+		w.Write(point{3, 4})
+		// The untyped side takes anything; the typed hook refuses it.
+		w.Writable.Write("not a point")
+	})
+	// Output:
+	// point (1, 2)
+	// point (3, 4)
+	// error ERR_INVALID_ARG_TYPE
+}
+
+// A typed Transform from strings to their lengths, with a Flush that
+// pushes the total.
+func ExampleNewTransformOf() {
+	loop := stream.NewLoop()
+	loop.Run(func() {
+		total := 0
+		t := stream.NewTransformOf(stream.TransformOfOptions[string, int]{
+			Loop: loop,
+			Transform: func(s string, push func(int), cb func(error)) {
+				total += len(s)
+				push(len(s))
+				cb(nil)
+			},
+			Flush: func(push func(int), cb func(error)) {
+				push(total)
+				cb(nil)
+			},
+		})
+		t.OnData(func(n int) { fmt.Println(n) })
+		t.Write("go")
+		t.Write("node")
+		t.End()
+	})
+	// Output:
+	// 2
+	// 4
+	// 6
+}
+
+// MapOf and FilterOf as the middle stages of a Pipeline, into a typed
+// sink: no type assertion anywhere. An error returned by a stage's
+// function would fail the pipeline with it.
+func ExampleMapOf() {
+	loop := stream.NewLoop()
+	on := stream.StageOptions{Loop: loop}
+	words := stream.From(slices.Values([]string{"pipe", "a", "stream", "of", "words"}), stream.ReadableOptions{Loop: loop})
+	sink := stream.NewWritableOf(stream.WritableOfOptions[string]{Loop: loop, Write: func(s string, cb func(error)) {
+		fmt.Println(s)
+		cb(nil)
+	}})
+	err := stream.Pipeline(context.Background(),
+		words,
+		stream.MapOf(func(w string) (int, error) { return len(w), nil }, on),
+		stream.FilterOf(func(n int) (bool, error) { return n > 2, nil }, on),
+		stream.MapOf(func(n int) (string, error) { return strings.Repeat("*", n), nil }, on),
+		sink,
+	)
+	fmt.Println("err:", err)
+	// Output:
+	// ****
+	// ******
+	// *****
+	// err: <nil>
+}
+
+// ChunksOf ranges over a stream's values as T from ordinary Go code; a
+// value of another type ends the iteration with ERR_INVALID_ARG_TYPE.
+func ExampleChunksOf() {
+	loop := stream.NewLoop()
+	src := stream.From(slices.Values([]any{1, 2, "three"}), stream.ReadableOptions{Loop: loop})
+	for v, err := range stream.ChunksOf[int](context.Background(), src) {
+		if err != nil {
+			fmt.Println(stream.ErrorCode(err), err)
+			break
+		}
+		fmt.Println(v)
+	}
+	// Output:
+	// 1
+	// 2
+	// ERR_INVALID_ARG_TYPE The "chunk" argument must be of type int. Received an instance of string [ERR_INVALID_ARG_TYPE]
 }

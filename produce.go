@@ -5,7 +5,7 @@ import (
 	"sync"
 )
 
-// Produce returns an object-mode Readable whose values a goroutine of its
+// Produce returns an object-mode Readable of T (a [ReadableOf]) whose values a goroutine of its
 // own sends: the Go side of a stream, for a source that blocks (a
 // database cursor, a network client, a computation) and so cannot be a
 // [From] sequence pulled on the loop. ObjectMode is forced on; the
@@ -45,9 +45,9 @@ import (
 // close it.
 //
 // A nil fn gives a stream destroyed with ERR_INVALID_ARG_TYPE.
-func Produce[T any](ctx context.Context, opts ReadableOptions, fn func(ctx context.Context, send func(T) error) error) *Readable {
+func Produce[T any](ctx context.Context, opts ReadableOptions, fn func(ctx context.Context, send func(T) error) error) *ReadableOf[T] {
 	r, _ := produce(ctx, opts, fn)
-	return r
+	return &ReadableOf[T]{r}
 }
 
 // FromChan returns a Readable of the values received from ch, ending when
@@ -60,7 +60,7 @@ func Produce[T any](ctx context.Context, opts ReadableOptions, fn func(ctx conte
 // open; the values then left in ch are not received. A nil value is
 // ERR_STREAM_NULL_VALUES. A nil ch gives a stream destroyed with
 // ERR_INVALID_ARG_TYPE rather than one that waits forever.
-func FromChan[T any](ch <-chan T, opts ReadableOptions) *Readable {
+func FromChan[T any](ch <-chan T, opts ReadableOptions) *ReadableOf[T] {
 	if ch == nil {
 		return Produce[T](nil, opts, nil)
 	}

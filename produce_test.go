@@ -85,7 +85,7 @@ func TestProduceInOrderOnLoop(t *testing.T) {
 				}
 				return nil
 			})
-			r.OnData(func(c any) { got = append(got, c.(int)) })
+			r.OnData(func(c int) { got = append(got, c) })
 			r.OnEnd(func() { ended = true })
 			r.On("close", func(...any) { closed = true })
 		})
@@ -455,7 +455,7 @@ func TestProduceLoopCloseWhileRunning(t *testing.T) {
 	go func() {
 		defer close(runDone)
 		_ = l.Run(func() {
-			r = Produce(nil, ReadableOptions{Loop: l, HighWaterMark: Int(2)}, e.fn)
+			r = Produce[int](nil, ReadableOptions{Loop: l, HighWaterMark: Int(2)}, e.fn).Readable
 			r.Once("data", func(...any) {
 				close(got)
 				r.Pause()
