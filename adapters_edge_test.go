@@ -951,20 +951,26 @@ func TestBlockingAdaptersOnFinishedStreamsReturnAtOnce(t *testing.T) {
 // Chunks queued behind a Write in flight go out in one Write (one writev
 // for a net.Conn), in order, so small chunks do not cost a call each.
 func TestFromWriterBatchesQueuedChunks(t *testing.T) {
-	t.Run("writer", func(t *testing.T) {
+	// writeAll writes 100 small chunks to a FromWriter over w, ends it,
+	// and returns what was written.
+	writeAll := func(t *testing.T, w io.Writer) []byte {
 		l := NewLoop()
-		p := &probe{delay: time.Millisecond}
-		w := FromWriter(p, WritableOptions{Loop: l})
+		s := FromWriter(w, WritableOptions{Loop: l})
 		var want []byte
 		require.NoError(t, l.Run(func() {
 			for i := range 100 {
 				c := []byte(fmt.Sprintf("%03d,", i))
 				want = append(want, c...)
-				_, err := w.Write(c)
+				_, err := s.Write(c)
 				require.NoError(t, err)
 			}
-			require.NoError(t, w.End())
+			require.NoError(t, s.End())
 		}))
+		return want
+	}
+	t.Run("writer", func(t *testing.T) {
+		p := &probe{delay: time.Millisecond}
+		want := writeAll(t, p)
 		p.mu.Lock()
 		defer p.mu.Unlock()
 		require.Equal(t, string(want), string(p.written))
@@ -972,24 +978,13 @@ func TestFromWriterBatchesQueuedChunks(t *testing.T) {
 		require.Equal(t, 1, p.closes)
 	})
 	t.Run("net.Conn", func(t *testing.T) {
-		l := NewLoop()
 		a, b := net.Pipe()
 		got := make(chan []byte, 1)
 		go func() {
 			data, _ := io.ReadAll(b)
 			got <- data
 		}()
-		w := FromWriter(a, WritableOptions{Loop: l})
-		var want []byte
-		require.NoError(t, l.Run(func() {
-			for i := range 100 {
-				c := []byte(fmt.Sprintf("%03d,", i))
-				want = append(want, c...)
-				_, err := w.Write(c)
-				require.NoError(t, err)
-			}
-			require.NoError(t, w.End())
-		}))
+		want := writeAll(t, a)
 		require.Equal(t, string(want), string(<-got))
 		require.NoError(t, b.Close())
 	})
