@@ -43,6 +43,9 @@ func Compose(streams ...StreamLike) (*Duplex, error) {
 	head, tail := streams[0].base(), streams[len(streams)-1].base()
 	head.loop.check()
 	c := &composed{head: head, tail: tail}
+	for _, sl := range streams {
+		c.inner = append(c.inner, sl.base())
+	}
 
 	if _, err := PipelineWith(streams, PipelineOptions{}, c.onFinished); err != nil {
 		return nil, err
@@ -105,6 +108,7 @@ func asDuplex(sl StreamLike) *Duplex {
 type composed struct {
 	d                  *Duplex
 	head, tail         *Stream
+	inner              []*Stream // every stream composed, head to tail
 	readable, writable bool
 
 	ondrain    func(error)
@@ -121,7 +125,10 @@ func (c *composed) onFinished(err error) {
 	if c.closeSet {
 		cb := c.onclose
 		c.onclose, c.closeSet = nil, false
-		cb(err)
+		// The Duplex closes once the streams inside it have: a
+		// consumer that waits for its close then knows what they wrap
+		// (a producer's goroutine, a file) is let go of.
+		waitClosed(c.inner, func() { cb(err) })
 		return
 	}
 	switch {

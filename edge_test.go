@@ -1,10 +1,12 @@
 package stream
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"io"
 	"iter"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -564,4 +566,85 @@ func TestPipelineSinkDestroyedWithQueuedWritesFails(t *testing.T) {
 	require.Equal(t, 1, calls)
 	require.Less(t, got, len(vals))
 	require.ErrorIs(t, result, ErrPrematureClose)
+}
+
+// A chunk the destination cannot take fails a pipeline with Node's
+// ERR_INVALID_ARG_TYPE, where it used to be an uncaught error that the
+// blocking Pipeline dropped, reporting success with nothing written.
+func TestPipelineChunkTheSinkRejects(t *testing.T) {
+	type rec struct{ A int }
+	var buf bytes.Buffer
+	l := NewLoop()
+	err := Pipeline(context.Background(),
+		From(slices.Values([]rec{{1}, {2}}), ReadableOptions{Loop: l}),
+		FromWriter(&buf, WritableOptions{Loop: l}))
+	require.ErrorIs(t, err, ErrInvalidArgType)
+	require.Zero(t, buf.Len())
+}
+
+// Unhandled errors raised while a blocking call drives the loop are
+// returned by that call, as Run would return them, not lost with its
+// drive.
+func TestBlockingCallReturnsUnhandledErrors(t *testing.T) {
+	l := NewLoop()
+	boom := errors.New("nobody listens")
+	other := NewReadable(ReadableOptions{Loop: l, Read: func(int) {}})
+	src := From(slicesValues(1, 2), ReadableOptions{Loop: l, Destroy: func(err error, cb func(error)) {
+		other.Destroy(boom) // an 'error' with no listener
+		cb(err)
+	}})
+	_, err := ToArray(context.Background(), src)
+	require.ErrorIs(t, err, boom)
+}
+
+// A cancel wins over the chunks a hand-over already took: nothing is
+// yielded after the context is cancelled.
+func TestChunksCancelWinsOverTheBatch(t *testing.T) {
+	l := NewLoop()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	src := From(slicesValues(1, 2, 3, 4, 5, 6, 7, 8), ReadableOptions{Loop: l, HighWaterMark: Int(8)})
+	var got []any
+	var last error
+	for v, err := range Chunks(ctx, src) {
+		if err != nil {
+			last = err
+			break
+		}
+		got = append(got, v)
+		if v == 2 {
+			cancel()
+		}
+	}
+	require.Equal(t, []any{1, 2}, got)
+	require.ErrorIs(t, last, ErrAbort)
+}
+
+// A composed Duplex closes after the streams inside it: ChunksOf over it
+// returns once a Produce inside has let its goroutine go.
+func TestComposeClosesAfterItsStreams(t *testing.T) {
+	l := NewLoop()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	readings := Produce(nil, ReadableOptions{Loop: l}, func(ctx context.Context, send func(int) error) error {
+		for i := 0; ; i++ {
+			if err := send(i); err != nil {
+				return err
+			}
+		}
+	})
+	producerClosed := false
+	// Set up without a Run: once read, the producer holds the loop
+	// until it returns, so a Run here would wait for the whole stream.
+	readings.OnClose(func() { producerClosed = true })
+	double := MapOf(func(v int) (int, error) { return 2 * v, nil }, StageOptions{Loop: l})
+	c, err := Compose(readings, double)
+	require.NoError(t, err)
+	for _, err := range ChunksOf[int](ctx, c) {
+		if err != nil {
+			break
+		}
+		cancel()
+	}
+	require.True(t, producerClosed, "the producer inside the Compose closed before ChunksOf returned")
 }

@@ -96,7 +96,7 @@ const maxBatch = 1024
 // or has failed (its error). Cancelling ctx (which may be nil) destroys
 // the stream with an AbortError and returns it.
 func (pl *puller) next(ctx context.Context) (any, error) {
-	if pl.next0 < len(pl.batch) {
+	if pl.next0 < len(pl.batch) && !cancelled(ctx) {
 		c := pl.batch[pl.next0]
 		pl.batch[pl.next0] = nil
 		pl.next0++
@@ -192,6 +192,20 @@ func (pl *puller) start() {
 		pl.doneErr = err
 		poke()
 	})
+}
+
+// cancelled reports whether ctx (which may be nil) is done: a cancel wins
+// over the chunks a hand-over already took.
+func cancelled(ctx context.Context) bool {
+	if ctx == nil {
+		return false
+	}
+	select {
+	case <-ctx.Done():
+		return true
+	default:
+		return false
+	}
 }
 
 // takeBuffered moves the chunks the stream has buffered into the batch,

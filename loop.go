@@ -422,7 +422,11 @@ func (l *Loop) await(what waitFor, fn func(done func())) error {
 				}
 			}()
 			if isClosed(stop) {
-				return nil
+				// The call completed; err is then only the unhandled
+				// errors raised while this goroutine drove the loop,
+				// which would otherwise be lost with this drive: the
+				// blocking call returns them, as Run would.
+				return err
 			}
 			return err
 		}

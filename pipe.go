@@ -6,6 +6,8 @@ import "slices"
 type PipeOptions struct {
 	// End: whether dest is ended when the source ends. Nil means true.
 	End *bool
+
+	failOnThrow bool // a chunk dst rejects destroys dst (pipelines)
 }
 
 // UnpipeInfo is the second argument of an 'unpipe' event.
@@ -140,7 +142,13 @@ func (r *Readable) PipeWith(dst WritableStream, opts PipeOptions) WritableStream
 		if err != nil {
 			// Node's write throws here (a chunk dst cannot take), out of
 			// the 'data' event: an uncaught exception, which Run returns.
-			// The pipe itself is left as it was.
+			// The pipe itself is left as it was. A pipeline's own pipe
+			// fails the destination instead, so that the pipeline
+			// reports the error rather than success.
+			if opts.failOnThrow {
+				dest.DestroyWith(err, nil)
+				return
+			}
 			src.loop.reportUnhandled(err)
 			return
 		}

@@ -256,7 +256,7 @@ func (p *pipeline) pipe(src, dst *Stream, end bool) (cleanup func()) {
 			p.finish(newError(ErrPrematureClose, ""))
 		}
 	})
-	src.self.(ReadableStream).asReadable().PipeWith(dst.self.(WritableStream), PipeOptions{End: Bool(false)})
+	src.self.(ReadableStream).asReadable().PipeWith(dst.self.(WritableStream), PipeOptions{End: Bool(false), failOnThrow: true})
 	if end {
 		endFn := func() {
 			ended = true
