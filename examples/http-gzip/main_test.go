@@ -67,6 +67,7 @@ func TestLargeStreamingBody(t *testing.T) {
 	srv, done := newTestServer(t)
 	defer srv.Close()
 	client := newClient()
+	defer client.CloseIdleConnections()
 
 	data := make([]byte, 10<<20)
 	rand.Read(data)
@@ -131,6 +132,7 @@ func TestLargeStreamingBody(t *testing.T) {
 	if err := waitDone(t, done); err != nil {
 		t.Errorf("handler: %v", err)
 	}
+	client.CloseIdleConnections()
 	srv.Close()
 }
 
@@ -152,6 +154,7 @@ func TestSmallBody(t *testing.T) {
 	srv, done := newTestServer(t)
 	defer srv.Close()
 	client := newClient()
+	defer client.CloseIdleConnections()
 	for _, body := range []string{"hello, gzip\n", ""} {
 		gz, plain, err := postGzip(client, srv.URL, []byte(body))
 		if err != nil {
@@ -167,6 +170,7 @@ func TestSmallBody(t *testing.T) {
 			t.Errorf("POST %q: handler: %v", body, err)
 		}
 	}
+	client.CloseIdleConnections()
 	srv.Close()
 }
 
@@ -178,6 +182,7 @@ func TestClientCancels(t *testing.T) {
 	srv, done := newTestServer(t)
 	defer srv.Close()
 	client := newClient()
+	defer client.CloseIdleConnections()
 
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
@@ -217,6 +222,7 @@ func TestClientCancels(t *testing.T) {
 	} else {
 		t.Logf("handler: %v", err)
 	}
+	client.CloseIdleConnections()
 	srv.Close()
 }
 
@@ -227,6 +233,7 @@ func TestConcurrentRequests(t *testing.T) {
 	srv, done := newTestServer(t)
 	defer srv.Close()
 	client := newClient()
+	defer client.CloseIdleConnections()
 	const n = 8
 	errs := make(chan error, n)
 	for i := range n {
@@ -247,5 +254,6 @@ func TestConcurrentRequests(t *testing.T) {
 			t.Errorf("handler: %v", err)
 		}
 	}
+	client.CloseIdleConnections()
 	srv.Close()
 }
