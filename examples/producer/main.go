@@ -137,14 +137,9 @@ func run(w io.Writer) error {
 		}
 		received++
 		ahead = max(ahead, sent.Load()-received)
-		// A cancel does not stop the lines ChunksOf took from the stream
-		// in its last hand-over: they are still yielded before the
-		// AbortError. Skip them, so that the consumer stops exactly at
-		// the cancel, as Node's iterator does once its stream is
-		// destroyed.
-		if ctx.Err() != nil {
-			continue
-		}
+		// After the cancel below, ChunksOf yields nothing more: the next
+		// step is the AbortError, even for lines its last hand-over
+		// had already taken.
 		fmt.Fprintln(w, line)
 		if received == wanted {
 			fmt.Fprintf(w, "consumer: cancelling after %d readings\n", wanted)
@@ -157,13 +152,9 @@ func run(w io.Writer) error {
 	}
 	fmt.Fprintf(w, "consumer got %s: %v (cause: %v)\n", stream.ErrorCode(streamErr), streamErr, errors.Unwrap(streamErr))
 
-	// ChunksOf returns once the composed stream has closed, but the
-	// producer may still be on its way out, and the Produce stream's own
-	// close comes only after it has returned. Produce holds the loop
-	// until then, so running the loop to idle waits for both.
-	if err := loop.Run(nil); err != nil {
-		return err
-	}
+	// ChunksOf returns once the composed stream has closed, and a
+	// composed stream closes after the streams inside it: the Produce
+	// stream's close came after its goroutine returned.
 	perr := <-stopped // ready by now; the receive makes it safe to read
 	fmt.Fprintf(w, "producer stopped: %s: %v (cause: %v)\n", stream.ErrorCode(perr), perr, errors.Unwrap(perr))
 	fmt.Fprintf(w, "sensor stream closed: %v\n", closed)
