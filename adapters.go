@@ -277,7 +277,7 @@ func (src *reader) read(s *Stream, size int) {
 			src.buf = make([]byte, size)
 		}
 		buf := src.buf[:size]
-		n, err := src.r.Read(buf)
+		n, err := readAhead(src.r, buf)
 		var chunk []byte
 		switch {
 		case n <= 0:
@@ -297,6 +297,41 @@ func (src *reader) read(s *Stream, size int) {
 	if !started && !s.rs.Destroyed {
 		s.DestroyWith(errLoopClosed(), nil)
 	}
+}
+
+// readAhead fills buf in one hop from the loop, as far as r can give
+// without blocking: after the first Read, it reads again only while r
+// says more is ready now (a Len or Buffered above zero: bytes.Reader,
+// strings.Reader, bytes.Buffer, bufio.Reader). A reader that cannot say
+// (a socket, a pipe, a decompressor) is read once per hop, so that what
+// arrived is never held back behind a Read that waits for more.
+func readAhead(r io.Reader, buf []byte) (int, error) {
+	n, err := r.Read(buf)
+	ready := readyNow(r)
+	if ready == nil {
+		return n, err
+	}
+	for err == nil && n < len(buf) && ready() > 0 {
+		var m int
+		m, err = r.Read(buf[n:])
+		n += m
+		if m == 0 && err == nil {
+			break
+		}
+	}
+	return n, err
+}
+
+// readyNow returns how to ask r how much it holds ready, or nil when it
+// cannot tell.
+func readyNow(r io.Reader) func() int {
+	switch v := r.(type) {
+	case interface{ Buffered() int }:
+		return v.Buffered
+	case interface{ Len() int }:
+		return v.Len
+	}
+	return nil
 }
 
 // deliver hands a read's result to the stream, on the loop.

@@ -1,6 +1,7 @@
 package stream
 
 import (
+	"bufio"
 	"context"
 	"errors"
 	"fmt"
@@ -989,3 +990,41 @@ func TestFromWriterBatchesQueuedChunks(t *testing.T) {
 		require.NoError(t, b.Close())
 	})
 }
+
+// FromReader reads ahead in one hop as far as the reader says it holds
+// data ready, so a reader that returns a little per Read does not cost a
+// hop per Read; one that cannot say is read once per hop.
+func TestFromReaderReadsAheadWhenReady(t *testing.T) {
+	data := strings.Repeat("0123456789", 1000)
+	count := func(r io.Reader) (chunks int, got string) {
+		l := NewLoop()
+		s := FromReader(r, ReadableOptions{Loop: l})
+		var b strings.Builder
+		require.NoError(t, l.Run(func() {
+			s.OnData(func(c any) {
+				chunks++
+				b.Write(c.([]byte))
+			})
+		}))
+		return chunks, b.String()
+	}
+	// A reader that returns 10 bytes a Read, and says with Len what it
+	// holds: 10,000 bytes in a few hops, not a thousand.
+	n, got := count(&tenAtATime{strings.NewReader(data)})
+	require.Equal(t, data, got)
+	require.Less(t, n, 5, "a ready reader should cross in a few hops, got %d chunks", n)
+	// bufio.Reader says it with Buffered.
+	n, got = count(bufio.NewReader(&tenAtATime{strings.NewReader(data)}))
+	require.Equal(t, data, got)
+	// A reader that cannot say how much is ready: one Read per hop.
+	n, got = count(iotest.OneByteReader(strings.NewReader(data[:100])))
+	require.Equal(t, data[:100], got)
+	require.Equal(t, 100, n)
+}
+
+// tenAtATime returns at most 10 bytes a Read, and tells with Len how many
+// it holds.
+type tenAtATime struct{ r *strings.Reader }
+
+func (t *tenAtATime) Read(p []byte) (int, error) { return t.r.Read(p[:min(len(p), 10)]) }
+func (t *tenAtATime) Len() int                   { return t.r.Len() }
