@@ -408,3 +408,34 @@ func ExampleChunksOf() {
 	// 2
 	// ERR_INVALID_ARG_TYPE The "chunk" argument must be of type int. Received an instance of string [ERR_INVALID_ARG_TYPE]
 }
+
+// FromChan turns a channel into a typed stream: values are received only
+// as the stream wants them, and closing the channel ends it.
+func ExampleFromChan() {
+	ch := make(chan string)
+	go func() {
+		defer close(ch)
+		for _, s := range []string{"one", "two", "three"} {
+			ch <- s
+		}
+	}()
+	words := stream.FromChan(ch, stream.ReadableOptions{Loop: stream.NewLoop()})
+	all, err := stream.ToArrayOf[string](context.Background(), words)
+	fmt.Println(all, err)
+	// Output:
+	// [one two three] <nil>
+}
+
+// ToArrayOf, ReduceOf and FindOf consume a typed stream from ordinary Go
+// code, each to its end or to the first match.
+func ExampleReduceOf() {
+	numbers := func() *stream.ReadableOf[int] {
+		return stream.FromOf(slices.Values([]int{3, 1, 4, 1, 5, 9, 2, 6}), stream.ReadableOptions{Loop: stream.NewLoop()})
+	}
+	all, _ := stream.ToArrayOf[int](context.Background(), numbers())
+	sum, _ := stream.ReduceOf(context.Background(), numbers(), func(acc, v int) (int, error) { return acc + v, nil }, 0)
+	big, found, _ := stream.FindOf(context.Background(), numbers(), func(v int) (bool, error) { return v > 4, nil })
+	fmt.Println(all, sum, big, found)
+	// Output:
+	// [3 1 4 1 5 9 2 6] 31 5 true
+}
