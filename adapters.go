@@ -208,6 +208,18 @@ func (res *resource) do(work func() func()) bool {
 	return true
 }
 
+// call runs blocking on a goroutine that uses the resource and calls cb on
+// the loop with its error; on a resource already closing, cb gets
+// ERR_LOOP_CLOSED at once, as nothing may use it any more.
+func (res *resource) call(blocking func() error, cb func(error)) {
+	if !res.do(func() func() {
+		err := blocking()
+		return func() { cb(err) }
+	}) {
+		cb(errLoopClosed())
+	}
+}
+
 // release closes the resource, if that is not done yet, and calls cb on the
 // loop with Close's error once it is closed and no goroutine uses it any
 // more: at once if that is already so. A goroutine blocked using a
@@ -407,34 +419,20 @@ func newWritev(res *resource, w io.Writer) func(chunks []WriteChunk, cb func(err
 			}
 			bufs = append(bufs, b)
 		}
-		var write func() error
 		if isConn {
 			out := bufs
-			write = func() error {
+			res.call(func() error {
 				_, err := out.WriteTo(w)
 				return err
-			}
-		} else {
-			joined = joined[:0]
-			for _, b := range bufs {
-				joined = append(joined, b...)
-			}
-			out := joined
-			write = func() error {
-				n, err := w.Write(out)
-				if err == nil && n < len(out) {
-					err = io.ErrShortWrite
-				}
-				return err
-			}
+			}, cb)
+			return
 		}
-		started := res.do(func() func() {
-			err := write()
-			return func() { cb(err) }
-		})
-		if !started {
-			cb(errLoopClosed())
+		joined = joined[:0]
+		for _, b := range bufs {
+			joined = append(joined, b...)
 		}
+		out := joined
+		res.call(func() error { return writeFull(w, out) }, cb)
 	}
 }
 
@@ -445,16 +443,16 @@ func writeTo(res *resource, w io.Writer, chunk any, cb func(error)) {
 		cb(err)
 		return
 	}
-	started := res.do(func() func() {
-		n, err := w.Write(b)
-		if err == nil && n < len(b) {
-			err = io.ErrShortWrite
-		}
-		return func() { cb(err) }
-	})
-	if !started {
-		cb(errLoopClosed())
+	res.call(func() error { return writeFull(w, b) }, cb)
+}
+
+// writeFull is w.Write(b), a short write being an error.
+func writeFull(w io.Writer, b []byte) error {
+	n, err := w.Write(b)
+	if err == nil && n < len(b) {
+		err = io.ErrShortWrite
 	}
+	return err
 }
 
 // chunkBytes is a byte-stream chunk as bytes: a string is its UTF-8.
@@ -491,19 +489,14 @@ func FromReadWriteCloser(c io.ReadWriteCloser, opts DuplexOptions) *Duplex {
 	src := &reader{res: res, r: c}
 	opts.Read = func(size int) { src.read(d.Stream, size) }
 	opts.Write = func(chunk any, _ string, cb func(error)) { writeTo(res, c, chunk, cb) }
-	opts.Writev = nil
+	opts.Writev = newWritev(res, c)
 	opts.Final = func(cb func(error)) {
 		hc, ok := c.(halfCloser)
 		if !ok {
 			cb(nil)
 			return
 		}
-		if !res.do(func() func() {
-			err := hc.CloseWrite()
-			return func() { cb(err) }
-		}) {
-			cb(errLoopClosed())
-		}
+		res.call(hc.CloseWrite, cb)
 	}
 	opts.Destroy = res.destroyHook(opts.Destroy)
 	d = NewDuplex(opts)

@@ -46,7 +46,7 @@ func FinishedWith(sl StreamLike, opts FinishedOptions, cb func(error)) (cleanup 
 	if cb == nil {
 		panic(errInvalidArgType("callback", "of type function", nil))
 	}
-	if d := s.loop.driver.Load(); d != 0 && d != goid() {
+	if s.loop.runsElsewhere() {
 		return finishedFromAfar(s, opts, cb)
 	}
 	return finishedWith(s, opts, cb)

@@ -147,23 +147,19 @@ func (pl *puller) next(ctx context.Context) (any, error) {
 				last()
 				return
 			}
-			// Keep the loop alive while a cancellation may still come;
-			// the watch ends with this call.
-			token := s.loop.Hold()
-			stop := context.AfterFunc(ctx, func() {
-				token.Resolve(func() {
-					if pl.wake != nil {
-						rerr = errAbort(context.Cause(ctx))
-						s.DestroyWith(rerr, nil)
-						last()
-					}
-				})
-			})
+			// The loop's context watch (cancel.go) keeps it alive while
+			// a cancellation may still come; the watch ends with this
+			// call.
+			unwatch := s.loop.watchCtx(ctx, func() {
+				if pl.wake != nil {
+					rerr = errAbort(context.Cause(ctx))
+					s.DestroyWith(rerr, nil)
+					last()
+				}
+			}, true)
 			inner := done
 			done = func() {
-				if stop() {
-					token.Resolve(nil)
-				}
+				unwatch()
 				inner()
 			}
 		}

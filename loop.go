@@ -550,6 +550,13 @@ func (l *Loop) OnLoop() bool {
 	return d != 0 && d == goid()
 }
 
+// runsElsewhere reports whether another goroutine is running the loop, so
+// that the caller must not touch its state but post to it.
+func (l *Loop) runsElsewhere() bool {
+	d := l.driver.Load()
+	return d != 0 && d != goid()
+}
+
 // debugChecks turns on the loop-ownership checks of every loop-only method.
 // It is set by the package's own tests, with NODESTREAM_DEBUG=1, or by
 // EnableDebugChecks.

@@ -133,7 +133,7 @@ func safeStep(step func(out *Readable, v any) (bool, error), out *Readable, v an
 // runOnLoop runs fn now if the caller may touch the loop's state (it runs
 // the loop, or nobody does), else posts it to the loop.
 func runOnLoop(l *Loop, fn func()) {
-	if d := l.driver.Load(); d != 0 && d != goid() {
+	if l.runsElsewhere() {
 		l.Post(fn)
 		return
 	}

@@ -36,16 +36,22 @@ func PipelineWith(streams []StreamLike, opts PipelineOptions, cb func(error)) (S
 	if err != nil {
 		return nil, err
 	}
-	p := &pipeline{cb: cb, loop: bases[0].loop}
-	p.loop.check()
+	bases[0].loop.check()
+	startPipeline(bases, opts, cb)
+	return streams[len(streams)-1], nil
+}
 
+// startPipeline is PipelineWith over streams already checked.
+func startPipeline(bases []*Stream, opts PipelineOptions, cb func(error)) {
+	p := &pipeline{cb: cb, loop: bases[0].loop}
+	last := len(bases) - 1
 	for i, s := range bases {
-		reading := i < len(streams)-1
+		reading := i < last
 		writing := i > 0
 		end := reading || opts.End == nil || *opts.End
 		// A readable last stream is the caller's to go on using: the
 		// pipeline's own listeners on it go away once it succeeds.
-		keepsReading := i == len(streams)-1 && s.isReadable() == triTrue
+		keepsReading := i == last && s.isReadable() == triTrue
 		if end {
 			destroy, cleanup := p.destroyer(s, reading, writing)
 			p.destroys = append(p.destroys, destroy)
@@ -86,7 +92,6 @@ func PipelineWith(streams []StreamLike, opts PipelineOptions, cb func(error)) (S
 			p.release = p.loop.watchCtx(ctx, abort, true)
 		}
 	}
-	return streams[len(streams)-1], nil
 }
 
 // pipelineStreams checks the streams of a pipeline: no nil one, each in a
@@ -142,14 +147,10 @@ func Pipeline(ctx context.Context, streams ...StreamLike) error {
 	}
 	var result error
 	err = bases[0].loop.await(waitFor{"Pipeline", bases[len(bases)-1]}, func(done func()) {
-		_, err := PipelineWith(streams, PipelineOptions{Context: ctx}, func(err error) {
+		startPipeline(bases, PipelineOptions{Context: ctx}, func(err error) {
 			result = err
 			waitClosed(bases, done)
 		})
-		if err != nil {
-			result = err
-			done()
-		}
 	})
 	if err != nil {
 		return err
