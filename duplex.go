@@ -89,24 +89,26 @@ func NewDuplex(opts DuplexOptions) *Duplex {
 // Node's constructor throws.
 func NewDuplexErr(opts DuplexOptions) (*Duplex, error) {
 	d := &Duplex{}
-	if err := d.init(&opts, "Duplex", d); err != nil {
+	if err := d.init(&duplexBlock{}, &opts, "Duplex", d); err != nil {
 		return nil, err
 	}
-	d.startDuplexConstruct()
+	d.start(opts.Context, d.duplexConstructed)
 	return d, nil
 }
 
-func (d *Duplex) init(opts *DuplexOptions, kind string, self any) error {
-	// One allocation for the stream, both states and a Transform's
-	// state, so the hot paths touch one block of memory.
-	block := &struct {
-		s  Stream
-		rs ReadableState
-		ws WritableState
-		tr transformState
-	}{}
-	s := &block.s
-	s.trBlock = &block.tr
+// duplexBlock is a Duplex's stream with both its states, allocated in one
+// block so that the hot paths touch one piece of memory. A Transform
+// allocates it inside a bigger block of its own.
+type duplexBlock struct {
+	s  Stream
+	rs ReadableState
+	ws WritableState
+}
+
+// init sets up the stream in b as a Duplex: both states, and both sides'
+// hooks. The caller starts it once it has installed hooks of its own.
+func (d *Duplex) init(b *duplexBlock, opts *DuplexOptions, kind string, self any) error {
+	s := &b.s
 	d.Stream = s
 	d.readableSide.Stream = s
 	d.writableSide.Stream = s
@@ -120,11 +122,11 @@ func (d *Duplex) init(opts *DuplexOptions, kind string, self any) error {
 	if wHWM == nil {
 		wHWM = opts.WritableHighWaterMark
 	}
-	rs, ws := &block.rs, &block.ws
-	if err := initReadableState(rs, opts.ObjectMode || opts.ReadableObjectMode, rHWM, rName, opts.Encoding, opts.DefaultEncoding, opts.EmitClose, opts.AutoDestroy); err != nil {
+	rs, ws := &b.rs, &b.ws
+	if err := initReadableState(rs, &s.life, opts.ObjectMode || opts.ReadableObjectMode, rHWM, rName, opts.Encoding, opts.DefaultEncoding, opts.EmitClose, opts.AutoDestroy); err != nil {
 		return err
 	}
-	if err := initWritableState(ws, opts.ObjectMode || opts.WritableObjectMode, wHWM, wName, opts.DecodeStrings, opts.DefaultEncoding, opts.EmitClose, opts.AutoDestroy); err != nil {
+	if err := initWritableState(ws, &s.life, opts.ObjectMode || opts.WritableObjectMode, wHWM, wName, opts.DecodeStrings, opts.DefaultEncoding, opts.EmitClose, opts.AutoDestroy); err != nil {
 		return err
 	}
 	s.rs, s.ws = rs, ws
@@ -140,27 +142,38 @@ func (d *Duplex) init(opts *DuplexOptions, kind string, self any) error {
 		ws.Ended = true
 		ws.Finished = true
 	}
-	s.readHook = opts.Read
-	s.writeHook = opts.Write
-	s.writevHook = opts.Writev
-	s.finalHook = opts.Final
+	s.initReadableHooks(opts.Read)
+	s.initWritableHooks(opts.Write, opts.Writev, opts.Final)
+	s.endedHook = s.duplexEnded
 	s.destroyHook = opts.Destroy
 	s.constructHook = opts.Construct
-	s.onwrite = s.onWrite
-	s.installReadableHooks()
-	if opts.Context != nil {
-		AddAbortSignal(opts.Context, s)
-	}
 	return nil
 }
 
-// startDuplexConstruct runs the construct hook, if any, for both sides.
-func (s *Stream) startDuplexConstruct() {
-	if s.constructHook != nil {
-		s.startConstruct(func() {
-			s.readableConstructed()
-			s.writableConstructed()
-		})
+// duplexConstructed resumes both sides once the construct hook called
+// back.
+func (s *Stream) duplexConstructed() {
+	s.readableConstructed()
+	s.writableConstructed()
+}
+
+// duplexEnded is what a Duplex does once its readable side emitted 'end':
+// without AllowHalfOpen it ends the writable side on the next tick;
+// otherwise it auto-destroys once the writable side is done too.
+func (s *Stream) duplexEnded() {
+	ws := s.ws
+	switch {
+	case s.writableProp() && !s.allowHalfOpen:
+		s.loop.tick(endWritableTick, s)
+	case s.life.AutoDestroy && (ws.Finished || !ws.Writable):
+		s.DestroyWith(nil, nil)
+	}
+}
+
+func endWritableTick(a any) {
+	s := a.(*Stream)
+	if s.writableProp() && !s.ws.Ending && !s.Destroyed() {
+		s.end(nil, "", nil)
 	}
 }
 

@@ -125,7 +125,7 @@ func finishedWith(s *Stream, opts FinishedOptions, cb func(error)) (cleanup func
 
 	onfinish := func(...any) {
 		writableFinished = true
-		if s.destroyedProp() {
+		if s.Destroyed() {
 			willEmitClose = false
 		}
 		if willEmitClose && (!s.readableProp() || readable) {
@@ -137,7 +137,7 @@ func finishedWith(s *Stream, opts FinishedOptions, cb func(error)) (cleanup func
 	}
 	onend := func(...any) {
 		readableFinished = true
-		if s.destroyedProp() {
+		if s.Destroyed() {
 			willEmitClose = false
 		}
 		if willEmitClose && (!s.writableProp() || writable) {
@@ -152,7 +152,7 @@ func finishedWith(s *Stream, opts FinishedOptions, cb func(error)) (cleanup func
 		callback(err)
 	}
 	onclose := func(...any) {
-		if err := s.erroredEither(); err != nil {
+		if err := s.Errored(); err != nil {
 			callback(err)
 			return
 		}
@@ -171,7 +171,7 @@ func finishedWith(s *Stream, opts FinishedOptions, cb func(error)) (cleanup func
 		callback(nil)
 	}
 	onclosed := func() {
-		callback(s.erroredEither())
+		callback(s.Errored())
 	}
 
 	endL := s.On("end", onend)
@@ -300,35 +300,7 @@ func (s *Stream) isWritableEnded() bool {
 }
 
 func (s *Stream) willEmitClose() bool {
-	var autoDestroy, emitClose, closed bool
-	if s.ws != nil {
-		autoDestroy, emitClose, closed = s.ws.AutoDestroy, s.ws.EmitClose, s.ws.Closed
-	} else {
-		autoDestroy, emitClose, closed = s.rs.AutoDestroy, s.rs.EmitClose, s.rs.Closed
-	}
-	return autoDestroy && emitClose && !closed
-}
-
-// destroyedProp is Node's destroyed getter: for a Duplex both sides must be
-// destroyed (they always are together).
-func (s *Stream) destroyedProp() bool {
-	if s.rs != nil && s.ws != nil {
-		return s.rs.Destroyed && s.ws.Destroyed
-	}
-	if s.rs != nil {
-		return s.rs.Destroyed
-	}
-	return s.ws.Destroyed
-}
-
-func (s *Stream) erroredEither() error {
-	if s.ws != nil && s.ws.Errored != nil {
-		return s.ws.Errored
-	}
-	if s.rs != nil && s.rs.Errored != nil {
-		return s.rs.Errored
-	}
-	return nil
+	return s.life.AutoDestroy && s.life.EmitClose && !s.life.Closed
 }
 
 // readableProp is Node's readable getter.

@@ -20,9 +20,8 @@ func NewPassThrough(opts DuplexOptions) *PassThrough {
 // error.
 func NewPassThroughErr(opts DuplexOptions) (*PassThrough, error) {
 	p := &PassThrough{}
-	if err := p.initTransform(&TransformOptions{DuplexOptions: opts}, "PassThrough", p); err != nil {
+	if err := p.initTransform(&TransformOptions{DuplexOptions: opts}, "PassThrough", p, true); err != nil {
 		return nil, err
 	}
-	p.tr.passThrough = true
 	return p, nil
 }

@@ -163,7 +163,7 @@ func Pipeline(ctx context.Context, streams ...StreamLike) error {
 func waitClosed(list []*Stream, done func()) {
 	waiting := 0
 	for _, s := range list {
-		if !s.Destroyed() || s.closeEmitted() {
+		if !s.Destroyed() || s.life.CloseEmitted {
 			continue
 		}
 		waiting++

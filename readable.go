@@ -94,34 +94,28 @@ func NewReadableErr(opts ReadableOptions) (*Readable, error) {
 	s := &block.s
 	r := &Readable{s}
 	s.initStream(opts.Loop, "Readable", r)
-	if err := initReadableState(&block.rs, opts.ObjectMode, opts.HighWaterMark, "options.highWaterMark", opts.Encoding, opts.DefaultEncoding, opts.EmitClose, opts.AutoDestroy); err != nil {
+	if err := initReadableState(&block.rs, &s.life, opts.ObjectMode, opts.HighWaterMark, "options.highWaterMark", opts.Encoding, opts.DefaultEncoding, opts.EmitClose, opts.AutoDestroy); err != nil {
 		return nil, err
 	}
 	s.rs = &block.rs
-	s.readHook = opts.Read
+	s.initReadableHooks(opts.Read)
+	s.endedHook = s.autoDestroyAtEnd
 	s.destroyHook = opts.Destroy
 	s.constructHook = opts.Construct
-	s.installReadableHooks()
-	if opts.Context != nil {
-		AddAbortSignal(opts.Context, r)
-	}
-	if s.constructHook != nil {
-		s.startConstruct(s.readableConstructed)
-	}
+	s.start(opts.Context, s.readableConstructed)
 	return r, nil
 }
 
 // initReadableState fills rs, which the caller allocates next to the
 // stream so that the hot paths touch one block of memory.
-func initReadableState(rs *ReadableState, objectMode bool, hwm *int, hwmName, encoding, defaultEncoding string, emitClose, autoDestroy *bool) error {
+func initReadableState(rs *ReadableState, life *Lifecycle, objectMode bool, hwm *int, hwmName, encoding, defaultEncoding string, emitClose, autoDestroy *bool) error {
 	*rs = ReadableState{
-		ObjectMode:  objectMode,
-		EmitClose:   emitClose == nil || *emitClose,
-		AutoDestroy: autoDestroy == nil || *autoDestroy,
-		Constructed: true,
-		Sync:        true,
-		Readable:    true,
+		Lifecycle:  life,
+		ObjectMode: objectMode,
+		Sync:       true,
+		Readable:   true,
 	}
+	life.initLifecycle(emitClose, autoDestroy)
 	if hwm != nil {
 		if *hwm < 0 {
 			return errInvalidArgValue(hwmName, *hwm)
@@ -151,12 +145,23 @@ func initReadableState(rs *ReadableState, objectMode bool, hwm *int, hwmName, en
 	return nil
 }
 
-// installReadableHooks makes the emitter tell the stream about 'data' and
-// 'readable' listeners, as Node's Readable overrides on/removeListener.
-func (s *Stream) installReadableHooks() {
+// initReadableHooks installs a readable side's behaviour: the user's
+// Read hook (or one that fails as Node's _read does), and the emitter
+// telling the stream about 'data' and 'readable' listeners, as Node's
+// Readable overrides on/removeListener.
+func (s *Stream) initReadableHooks(read func(size int)) {
+	s.readHook = read
+	if read == nil {
+		s.readHook = s.readNotImplemented
+	}
 	s.EventEmitter.onAdd = s.readableOnAdd
 	s.EventEmitter.onRemove = s.readableOnRemove
 	s.EventEmitter.onRemAll = s.readableOnRemoveAll
+}
+
+// readNotImplemented is the read hook of a stream made without Read.
+func (s *Stream) readNotImplemented(int) {
+	s.errorOrDestroy(errMethodNotImplemented("_read()"), false)
 }
 
 func (s *Stream) readableConstructed() {
@@ -614,7 +619,7 @@ func (s *Stream) readN(n int, all, keepHWM bool) any {
 		if st.Length == 0 {
 			st.NeedReadable = true
 		}
-		s.callRead(st.HighWaterMark)
+		s.readHook(st.HighWaterMark)
 		st.Sync = false
 		if !st.Reading {
 			n = s.howMuchToRead(nOrig, allOrig)
@@ -646,18 +651,6 @@ func (s *Stream) readN(n int, all, keepHWM bool) any {
 		s.emitSlot1(slotData, ret)
 	}
 	return ret
-}
-
-func (s *Stream) callRead(size int) {
-	if s.readHook != nil {
-		s.readHook(size)
-		return
-	}
-	if s.tr != nil {
-		s.transformRead()
-		return
-	}
-	s.errorOrDestroy(errMethodNotImplemented("_read()"), false)
 }
 
 // fromList takes n units from the front of the buffer.
@@ -784,21 +777,14 @@ func endReadableTick(a any) {
 	if st.Errored == nil && !st.CloseEmitted && !st.EndEmitted && st.Length == 0 {
 		st.EndEmitted = true
 		s.emitSlot0(slotEnd)
-		if s.ws != nil && s.writableProp() && !s.allowHalfOpen {
-			s.loop.tick(endWritableTick, s)
-		} else if st.AutoDestroy {
-			ws := s.ws
-			if ws == nil || (ws.AutoDestroy && (ws.Finished || !ws.Writable)) {
-				s.DestroyWith(nil, nil)
-			}
-		}
+		s.endedHook()
 	}
 }
 
-func endWritableTick(a any) {
-	s := a.(*Stream)
-	if s.writableProp() && !s.ws.Ending && !s.Destroyed() {
-		s.end(nil, "", nil)
+// autoDestroyAtEnd is what a Readable does once 'end' is emitted.
+func (s *Stream) autoDestroyAtEnd() {
+	if s.life.AutoDestroy {
+		s.DestroyWith(nil, nil)
 	}
 }
 

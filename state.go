@@ -31,12 +31,40 @@ func (f Flowing) String() string {
 	return "null"
 }
 
+// Lifecycle is the part of a stream's state that Node keeps in both the
+// readable and the writable state of a Duplex and always changes on both
+// together: construction, destruction, the error, and 'close'. A stream
+// has one, which its ReadableState and WritableState share, so the
+// fields read the same through either (rs.Destroyed, ws.Destroyed).
+type Lifecycle struct {
+	Constructed  bool  // the construct hook (if any) has called back
+	Destroyed    bool  // Destroy was called
+	Errored      error // the first error the stream failed or was destroyed with
+	ErrorEmitted bool  // 'error' was emitted
+	Closed       bool  // the destroy hook has called back
+	CloseEmitted bool  // 'close' was emitted
+	EmitClose    bool  // emit 'close' after destroy
+	AutoDestroy  bool  // destroy after 'end' and 'finish' (and after errors)
+}
+
+// initLifecycle sets the options a stream is made with. The two sides of
+// a Duplex are made with the same ones.
+func (l *Lifecycle) initLifecycle(emitClose, autoDestroy *bool) {
+	l.Constructed = true
+	l.EmitClose = emitClose == nil || *emitClose
+	l.AutoDestroy = autoDestroy == nil || *autoDestroy
+}
+
 // ReadableState is the state of a readable side, with Node's field names in
 // Go case. [Readable.ReadableState] returns the live state: consumers may
 // read it (on the loop); only the stream changes it, except ObjectMode,
 // which may be set after construction and before first use, as Node code
 // does with this._readableState.objectMode.
 type ReadableState struct {
+	// The lifecycle is shared with the writable side of a Duplex: its
+	// fields (Destroyed, Errored, ...) read the same through either state.
+	*Lifecycle
+
 	ObjectMode    bool // chunks are arbitrary values, counted 1 each
 	HighWaterMark int  // in bytes (UTF-16 units for strings) or objects
 	Length        int  // what the buffer holds, in the same units
@@ -45,19 +73,11 @@ type ReadableState struct {
 	Ended             bool    // Push(nil) was called: no more data will come
 	EndEmitted        bool    // 'end' was emitted
 	Reading           bool    // the read hook was called and has not pushed yet
-	Constructed       bool    // the construct hook (if any) has called back
 	Sync              bool    // inside the read hook, or before the first read
 	NeedReadable      bool    // a 'readable' event is wanted when data arrives
 	EmittedReadable   bool    // a 'readable' event is queued or emitted, not yet read
 	ReadableListening bool    // there is a 'readable' listener
 	ResumeScheduled   bool    // a resume is queued on the next tick
-	ErrorEmitted      bool    // 'error' was emitted
-	EmitClose         bool    // emit 'close' after destroy
-	AutoDestroy       bool    // destroy after 'end' (and after errors)
-	Destroyed         bool    // Destroy was called
-	Closed            bool    // the destroy hook has called back
-	CloseEmitted      bool    // 'close' was emitted
-	Errored           error   // the error the stream was destroyed with
 	ReadingMore       bool    // a maybeReadMore pass is queued
 	DataEmitted       bool    // at least one 'data' was emitted
 	DataListening     bool    // there is a 'data' listener
@@ -89,6 +109,8 @@ type ReadableState struct {
 // loop; only the stream changes it, except ObjectMode, which may be set
 // after construction and before first use.
 type WritableState struct {
+	*Lifecycle // shared with the readable side of a Duplex
+
 	ObjectMode    bool // chunks are arbitrary values, counted 1 each
 	HighWaterMark int  // Write returns false once Length reaches it
 	Length        int  // bytes (or objects) written and not yet called back
@@ -102,16 +124,8 @@ type WritableState struct {
 	FinalCalled     bool   // the final hook was called
 	Prefinished     bool   // 'prefinish' was emitted
 	Finished        bool   // 'finish' was emitted
-	Errored         error  // the first write or destroy error
-	ErrorEmitted    bool   // 'error' was emitted
-	Destroyed       bool   // Destroy was called
-	Closed          bool   // the destroy hook has called back
-	CloseEmitted    bool   // 'close' was emitted
-	EmitClose       bool   // emit 'close' after destroy
-	AutoDestroy     bool   // destroy after 'finish' (and after errors)
 	DecodeStrings   bool   // strings are converted to bytes before the write hook
 	DefaultEncoding string // the encoding of strings written without one
-	Constructed     bool   // the construct hook (if any) has called back
 	PendingCB       int    // callbacks owed: writes in flight or buffered, final, finish
 	AllBuffers      bool   // every buffered chunk is bytes
 	AllNoop         bool   // no buffered write has a callback

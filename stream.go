@@ -1,6 +1,9 @@
 package stream
 
-import "fmt"
+import (
+	"context"
+	"fmt"
+)
 
 // Stream is what every stream type shares: the event emitter, the loop, and
 // the destroy machinery of Node's internal/streams/destroy. A Readable has a
@@ -13,18 +16,26 @@ type Stream struct {
 	EventEmitter
 
 	loop *Loop
+	life Lifecycle      // the lifecycle rs and ws share
 	rs   *ReadableState // nil for a Writable
 	ws   *WritableState // nil for a Readable
 	self any            // the value handed to 'pipe'/'unpipe' listeners
 
 	allowHalfOpen bool
 
-	readHook      func(size int)
-	writeHook     func(chunk any, encoding string, cb func(error))
-	writevHook    func(chunks []WriteChunk, cb func(error))
-	finalHook     func(cb func(error))
-	destroyHook   func(err error, cb func(error))
-	constructHook func(cb func(error))
+	// Where Node's stream classes differ (Readable, Writable, Duplex,
+	// Transform), the constructor chooses the behaviour once and the core
+	// calls it: the core never asks what kind of stream it runs. readHook
+	// is never nil on a readable side, nor writeHook on a writable side.
+	readHook      func(size int)                                   // Node's _read
+	writeHook     func(chunk any, encoding string, cb func(error)) // _write
+	writevHook    func(chunks []WriteChunk, cb func(error))        // _writev; nil for none
+	finalHook     func(cb func(error))                             // _final; nil for none
+	prefinishHook func()                                           // runs before 'prefinish' listeners; nil for none
+	endedHook     func()                                           // runs after 'end' is emitted
+	destroyedHook func()                                           // runs when Destroy is called; nil for none
+	destroyHook   func(err error, cb func(error))                  // the user's _destroy; nil for none
+	constructHook func(cb func(error))                             // the user's _construct; nil for none
 
 	// Node queues these as listeners of private symbols (kConstruct,
 	// kDestroy); they are not user-visible events.
@@ -32,9 +43,7 @@ type Stream struct {
 	onDestroyReady []func(error)
 
 	onwrite func(error) // the write hooks' callback, bound once
-	tr      *transformState
-	trBlock *transformState // a Duplex's space for tr, allocated with it
-	bridges []*bridge       // pipes to destinations on other loops
+	bridges []*bridge   // pipes to destinations on other loops
 
 	closeWaiters []func() // blocking calls waiting for the close step
 }
@@ -49,6 +58,19 @@ func (s *Stream) initStream(loop *Loop, kind string, self any) {
 	s.self = self
 }
 
+// start ends every constructor: it ties the stream to its Context option
+// (see AddAbortSignal), then runs the construct hook, if any, calling
+// constructed once it has called back.
+func (s *Stream) start(ctx context.Context, constructed func()) {
+	if ctx != nil {
+		s.loop.check()
+		s.addAbortSignal(ctx)
+	}
+	if s.constructHook != nil {
+		s.startConstruct(constructed)
+	}
+}
+
 // Destroy destroys the stream, as Node's stream.destroy(err): the destroy
 // hook runs, then 'error' (if err is not nil) and 'close' are emitted on
 // later ticks. Destroyed, Errored and (after a synchronous hook) Closed
@@ -60,28 +82,22 @@ func (s *Stream) Destroy(err error) { s.DestroyWith(err, nil) }
 // hook reported (or with nil at once if the stream was already destroyed).
 func (s *Stream) DestroyWith(err error, cb func(error)) {
 	s.loop.check()
-	if s.ws != nil && (s.ws.buffered.len() > 0 || len(s.ws.onFinished) > 0) && !s.ws.Destroyed {
-		s.loop.tick(errorBufferTick, s)
+	if s.destroyedHook != nil && !s.life.Destroyed {
+		s.destroyedHook()
 	}
 	s.destroy(err, cb)
 }
 
 func (s *Stream) destroy(err error, cb func(error)) {
-	r, w := s.rs, s.ws
-	if s.Destroyed() {
+	if s.life.Destroyed {
 		if cb != nil {
 			cb(nil)
 		}
 		return
 	}
 	s.checkError(err)
-	if w != nil {
-		w.Destroyed = true
-	}
-	if r != nil {
-		r.Destroyed = true
-	}
-	if !s.constructed() {
+	s.life.Destroyed = true
+	if !s.life.Constructed {
 		s.onDestroyReady = append(s.onDestroyReady, func(er error) {
 			s.runDestroyHook(aggregateTwoErrors(er, err), cb)
 		})
@@ -90,23 +106,10 @@ func (s *Stream) destroy(err error, cb func(error)) {
 	s.runDestroyHook(err, cb)
 }
 
-func (s *Stream) constructed() bool {
-	if s.ws != nil {
-		return s.ws.Constructed
-	}
-	return s.rs.Constructed
-}
-
 // checkError records err as the stream's error unless one is recorded.
 func (s *Stream) checkError(err error) {
-	if err == nil {
-		return
-	}
-	if s.ws != nil && s.ws.Errored == nil {
-		s.ws.Errored = err
-	}
-	if s.rs != nil && s.rs.Errored == nil {
-		s.rs.Errored = err
+	if err != nil && s.life.Errored == nil {
+		s.life.Errored = err
 	}
 }
 
@@ -118,12 +121,7 @@ func (s *Stream) runDestroyHook(err error, cb func(error)) {
 		}
 		called = true
 		s.checkError(err)
-		if s.ws != nil {
-			s.ws.Closed = true
-		}
-		if s.rs != nil {
-			s.rs.Closed = true
-		}
+		s.life.Closed = true
 		if cb != nil {
 			cb(err)
 		}
@@ -152,14 +150,8 @@ type errStream struct {
 func emitCloseTick(a any) { a.(*Stream).emitCloseNT() }
 
 func (s *Stream) emitCloseNT() {
-	r, w := s.rs, s.ws
-	if w != nil {
-		w.CloseEmitted = true
-	}
-	if r != nil {
-		r.CloseEmitted = true
-	}
-	if (w != nil && w.EmitClose) || (r != nil && r.EmitClose) {
+	s.life.CloseEmitted = true
+	if s.life.EmitClose {
 		s.emitSlot0(slotClose)
 	}
 	if fns := s.closeWaiters; fns != nil {
@@ -170,26 +162,11 @@ func (s *Stream) emitCloseNT() {
 	}
 }
 
-// closeEmitted reports whether the stream went through its close step
-// ('close' emitted, or it would have been without EmitClose).
-func (s *Stream) closeEmitted() bool {
-	if s.rs != nil {
-		return s.rs.CloseEmitted
-	}
-	return s.ws.CloseEmitted
-}
-
 func (s *Stream) emitErrorNT(err error) {
-	r, w := s.rs, s.ws
-	if (w != nil && w.ErrorEmitted) || (r != nil && r.ErrorEmitted) {
+	if s.life.ErrorEmitted {
 		return
 	}
-	if w != nil {
-		w.ErrorEmitted = true
-	}
-	if r != nil {
-		r.ErrorEmitted = true
-	}
+	s.life.ErrorEmitted = true
 	s.emitSlot1(slotError, err)
 }
 
@@ -197,11 +174,10 @@ func (s *Stream) emitErrorNT(err error) {
 // stream auto-destroys; otherwise record err and emit 'error' (now, or on
 // the next tick when sync).
 func (s *Stream) errorOrDestroy(err error, sync bool) {
-	r, w := s.rs, s.ws
-	if s.Destroyed() {
+	if s.life.Destroyed {
 		return
 	}
-	if (r != nil && r.AutoDestroy) || (w != nil && w.AutoDestroy) {
+	if s.life.AutoDestroy {
 		s.DestroyWith(err, nil)
 		return
 	}
@@ -222,12 +198,7 @@ func (s *Stream) errorOrDestroy(err error, sync bool) {
 // startConstruct runs the construct hook on the next tick; reads and
 // writes wait until it calls back.
 func (s *Stream) startConstruct(onConstructed func()) {
-	if s.rs != nil {
-		s.rs.Constructed = false
-	}
-	if s.ws != nil {
-		s.ws.Constructed = false
-	}
+	s.life.Constructed = false
 	s.onConstructed = append(s.onConstructed, onConstructed)
 	s.loop.tick(constructTick, s)
 }
@@ -245,15 +216,9 @@ func constructTick(a any) {
 				return
 			}
 			called = true
-			if s.rs != nil {
-				s.rs.Constructed = true
-			}
-			if s.ws != nil {
-				s.ws.Constructed = true
-			}
-			destroyed := (s.ws != nil && s.ws.Destroyed) || (s.ws == nil && s.rs.Destroyed)
+			s.life.Constructed = true
 			switch {
-			case destroyed:
+			case s.life.Destroyed:
 				fns := s.onDestroyReady
 				s.onDestroyReady = nil
 				for _, f := range fns {
@@ -306,33 +271,15 @@ func (e *AggregateError) Error() string {
 func (e *AggregateError) Unwrap() []error { return e.Errors }
 
 // Destroyed reports whether Destroy was called (Node's destroyed).
-func (s *Stream) Destroyed() bool {
-	if s.rs != nil && s.ws != nil {
-		return s.rs.Destroyed || s.ws.Destroyed
-	}
-	if s.rs != nil {
-		return s.rs.Destroyed
-	}
-	return s.ws.Destroyed
-}
+func (s *Stream) Destroyed() bool { return s.life.Destroyed }
 
 // Closed reports whether the stream has closed: its destroy hook has called
 // back (Node's closed).
-func (s *Stream) Closed() bool {
-	if s.rs != nil {
-		return s.rs.Closed
-	}
-	return s.ws.Closed
-}
+func (s *Stream) Closed() bool { return s.life.Closed }
 
 // Errored returns the error the stream was destroyed or failed with, or
 // nil (Node's errored).
-func (s *Stream) Errored() error {
-	if s.rs != nil {
-		return s.rs.Errored
-	}
-	return s.ws.Errored
-}
+func (s *Stream) Errored() error { return s.life.Errored }
 
 // OnClose adds a listener for 'close'.
 func (s *Stream) OnClose(fn func()) *Listener {

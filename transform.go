@@ -17,16 +17,6 @@ type TransformOptions struct {
 	Flush func(cb func(err error, data any))
 }
 
-// transformState is what a Transform adds to a Duplex.
-type transformState struct {
-	transform   func(chunk any, encoding string, cb func(error, any))
-	flush       func(cb func(error, any))
-	passThrough bool             // the identity transform, without a hook call
-	callback    func(error, any) // the transform callback, bound once
-	lengthAt    int              // readable length when the pending chunk was handed over
-	held        bool             // the write callback waits for a read (Node's kCallback)
-}
-
 // Transform is Node's stream.Transform: a Duplex whose output is computed
 // from its input by the Transform hook. It has every method of [Readable]
 // and of [Writable].
@@ -51,14 +41,29 @@ func NewTransform(opts TransformOptions) *Transform {
 // NewTransformErr is NewTransform returning an invalid option as an error.
 func NewTransformErr(opts TransformOptions) (*Transform, error) {
 	t := &Transform{}
-	if err := t.initTransform(&opts, "Transform", t); err != nil {
+	if err := t.initTransform(&opts, "Transform", t, false); err != nil {
 		return nil, err
 	}
-	t.tr.transform = opts.Transform
 	return t, nil
 }
 
-func (t *Transform) initTransform(opts *TransformOptions, kind string, self any) error {
+// transformer is what a Transform adds to a Duplex: the state of Node's
+// Transform.prototype methods, which become the stream's read, write and
+// final hooks.
+type transformer struct {
+	s         *Stream
+	transform func(chunk any, encoding string, cb func(error, any))
+	flush     func(cb func(error, any))
+	callback  func(error, any) // the transform callback, bound once
+	lengthAt  int              // readable length when the pending chunk was handed over
+	held      bool             // the write callback waits for a read (Node's kCallback)
+}
+
+// initTransform sets t up as a Duplex whose hooks are the transformer's,
+// where the options do not name hooks of their own, as Node's Transform
+// constructor does; passThrough makes it the identity transform, which
+// hands chunks on without a hook call.
+func (t *Transform) initTransform(opts *TransformOptions, kind string, self any, passThrough bool) error {
 	d := opts.DuplexOptions
 	// Node: a readable highWaterMark of 0 drops the shared one, and the
 	// writable side then defaults to 0 as well.
@@ -73,33 +78,68 @@ func (t *Transform) initTransform(opts *TransformOptions, kind string, self any)
 		}
 		d.HighWaterMark, d.ReadableHighWaterMark, d.WritableHighWaterMark = nil, Int(0), w
 	}
-	if err := t.Duplex.init(&d, kind, self); err != nil {
+	// One block for the stream, its states and the transformer.
+	block := &struct {
+		duplexBlock
+		tr transformer
+	}{}
+	if err := t.Duplex.init(&block.duplexBlock, &d, kind, self); err != nil {
 		return err
 	}
 	s := t.Stream
 	s.rs.Sync = false
-	s.tr = s.trBlock
-	s.tr.flush = opts.Flush
-	s.tr.callback = s.transformCallback
-	s.startDuplexConstruct()
+	tr := &block.tr
+	tr.s = s
+	tr.transform = opts.Transform
+	tr.flush = opts.Flush
+	tr.callback = tr.transformCallback
+	if d.Read == nil {
+		s.readHook = tr.read
+	}
+	if d.Write == nil {
+		switch {
+		case passThrough:
+			s.writeHook = tr.writeThrough
+		case tr.transform != nil:
+			s.writeHook = tr.write
+		default:
+			s.writeHook = tr.writeNotImplemented
+		}
+	}
+	if d.Final == nil {
+		s.finalHook = tr.final
+	} else {
+		// Node's prefinish listener: with a Final of the user's, the
+		// flush runs at 'prefinish' instead.
+		s.prefinishHook = tr.prefinish
+	}
+	s.start(d.Context, s.duplexConstructed)
 	return nil
 }
 
-// transformWrite is Node's Transform.prototype._write.
-func (s *Stream) transformWrite(chunk any, encoding string) {
-	tr := s.tr
-	tr.lengthAt = s.rs.Length
-	switch {
-	case tr.passThrough:
-		s.transformCallback(nil, chunk)
-	case tr.transform != nil:
-		tr.transform(chunk, encoding, tr.callback)
-	default:
-		s.loop.throw(errMethodNotImplemented("_transform()"))
-	}
+// write is Node's Transform.prototype._write. Its callback is always the
+// stream's onwrite, which transformCallback calls.
+func (tr *transformer) write(chunk any, encoding string, _ func(error)) {
+	tr.lengthAt = tr.s.rs.Length
+	tr.transform(chunk, encoding, tr.callback)
 }
 
-func (s *Stream) transformCallback(err error, val any) {
+// writeThrough is a PassThrough's write: the transform callback with the
+// chunk itself.
+func (tr *transformer) writeThrough(chunk any, _ string, _ func(error)) {
+	tr.lengthAt = tr.s.rs.Length
+	tr.transformCallback(nil, chunk)
+}
+
+// writeNotImplemented is the write of a Transform made without the
+// Transform hook: Node's _transform throws.
+func (tr *transformer) writeNotImplemented(any, string, func(error)) {
+	tr.lengthAt = tr.s.rs.Length
+	tr.s.loop.throw(errMethodNotImplemented("_transform()"))
+}
+
+func (tr *transformer) transformCallback(err error, val any) {
+	s := tr.s
 	if err != nil {
 		s.onwrite(err)
 		return
@@ -111,30 +151,31 @@ func (s *Stream) transformCallback(err error, val any) {
 	switch {
 	case rs.Ended:
 		s.loop.tick(onwriteNilTick, s)
-	case s.ws.Ended || s.tr.lengthAt == rs.Length || rs.Length < rs.HighWaterMark:
+	case s.ws.Ended || tr.lengthAt == rs.Length || rs.Length < rs.HighWaterMark:
 		s.onWrite(nil)
 	default:
-		s.tr.held = true
+		tr.held = true
 	}
 }
 
 func onwriteNilTick(a any) { a.(*Stream).onwrite(nil) }
 
-// transformRead is Node's Transform.prototype._read: a read releases the
-// held write callback.
-func (s *Stream) transformRead() {
-	if s.tr.held {
-		s.tr.held = false
-		s.onwrite(nil)
+// read is Node's Transform.prototype._read: a read releases the held
+// write callback.
+func (tr *transformer) read(int) {
+	if tr.held {
+		tr.held = false
+		tr.s.onwrite(nil)
 	}
 }
 
-// transformFinal is Node's Transform final: flush, then end the readable
-// side. cb is nil when it runs from 'prefinish' because the user supplied
-// a Final hook of their own.
-func (s *Stream) transformFinal(cb func(error)) {
-	if s.tr.flush != nil && !s.Destroyed() {
-		s.tr.flush(func(er error, data any) {
+// final is Node's Transform final: flush, then end the readable side. cb
+// is nil when it runs from 'prefinish' because the user supplied a Final
+// hook of their own.
+func (tr *transformer) final(cb func(error)) {
+	s := tr.s
+	if tr.flush != nil && !s.Destroyed() {
+		tr.flush(func(er error, data any) {
 			if er != nil {
 				if cb != nil {
 					cb(er)
@@ -159,10 +200,6 @@ func (s *Stream) transformFinal(cb func(error)) {
 	}
 }
 
-// transformPrefinish is Node's Transform 'prefinish' listener: with a
-// user Final hook, flushing happens at prefinish instead.
-func (s *Stream) transformPrefinish() {
-	if s.finalHook != nil {
-		s.transformFinal(nil)
-	}
-}
+// prefinish is Node's Transform 'prefinish' listener, installed when the
+// user supplied a Final hook: the flush happens at prefinish instead.
+func (tr *transformer) prefinish() { tr.final(nil) }

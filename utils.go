@@ -19,11 +19,7 @@ func IsDestroyed(s StreamLike) bool { return s.base().Destroyed() }
 // stream.isErrored, which reads the state's errorEmitted flag: an error
 // recorded but not yet emitted does not count).
 func IsErrored(s StreamLike) bool {
-	st := s.base()
-	if st.rs != nil {
-		return st.rs.ErrorEmitted
-	}
-	return st.ws.ErrorEmitted
+	return s.base().life.ErrorEmitted
 }
 
 // IsDisturbed reports whether s has been read from or aborted (Node's

@@ -82,39 +82,56 @@ func NewWritableErr(opts WritableOptions) (*Writable, error) {
 	s := &block.s
 	w := &Writable{s}
 	s.initStream(opts.Loop, "Writable", w)
-	if err := initWritableState(&block.ws, opts.ObjectMode, opts.HighWaterMark, "options.highWaterMark", opts.DecodeStrings, opts.DefaultEncoding, opts.EmitClose, opts.AutoDestroy); err != nil {
+	if err := initWritableState(&block.ws, &s.life, opts.ObjectMode, opts.HighWaterMark, "options.highWaterMark", opts.DecodeStrings, opts.DefaultEncoding, opts.EmitClose, opts.AutoDestroy); err != nil {
 		return nil, err
 	}
 	s.ws = &block.ws
-	s.writeHook = opts.Write
-	s.writevHook = opts.Writev
-	s.finalHook = opts.Final
+	s.initWritableHooks(opts.Write, opts.Writev, opts.Final)
 	s.destroyHook = opts.Destroy
 	s.constructHook = opts.Construct
-	s.onwrite = s.onWrite
-	if opts.Context != nil {
-		AddAbortSignal(opts.Context, w)
-	}
-	if s.constructHook != nil {
-		s.startConstruct(s.writableConstructed)
-	}
+	s.start(opts.Context, s.writableConstructed)
 	return w, nil
+}
+
+// initWritableHooks installs a writable side's behaviour: the user's
+// hooks, a single write handed to Writev when there is no Write, and
+// Node's errorBuffer when the stream is destroyed.
+func (s *Stream) initWritableHooks(write func(any, string, func(error)), writev func([]WriteChunk, func(error)), final func(func(error))) {
+	switch {
+	case write != nil:
+		s.writeHook = write
+	case writev != nil:
+		s.writeHook = func(chunk any, encoding string, cb func(error)) {
+			writev([]WriteChunk{{chunk, encoding}}, cb)
+		}
+	default:
+		s.writeHook = s.writeNotImplemented
+	}
+	s.writevHook = writev
+	s.finalHook = final
+	s.onwrite = s.onWrite
+	s.destroyedHook = s.errorBufferLater
+}
+
+// writeNotImplemented is the write hook of a stream made without Write
+// or Writev: Node's _write throws.
+func (s *Stream) writeNotImplemented(any, string, func(error)) {
+	s.loop.throw(errMethodNotImplemented("_write()"))
 }
 
 // initWritableState fills ws, which the caller allocates next to the
 // stream.
-func initWritableState(ws *WritableState, objectMode bool, hwm *int, hwmName string, decodeStrings *bool, defaultEncoding string, emitClose, autoDestroy *bool) error {
+func initWritableState(ws *WritableState, life *Lifecycle, objectMode bool, hwm *int, hwmName string, decodeStrings *bool, defaultEncoding string, emitClose, autoDestroy *bool) error {
 	*ws = WritableState{
+		Lifecycle:     life,
 		ObjectMode:    objectMode,
 		DecodeStrings: decodeStrings == nil || *decodeStrings,
-		EmitClose:     emitClose == nil || *emitClose,
-		AutoDestroy:   autoDestroy == nil || *autoDestroy,
-		Constructed:   true,
 		Sync:          true,
 		Writable:      true,
 		AllBuffers:    true,
 		AllNoop:       true,
 	}
+	life.initLifecycle(emitClose, autoDestroy)
 	if hwm != nil {
 		if *hwm < 0 {
 			return errInvalidArgValue(hwmName, *hwm)
@@ -289,16 +306,7 @@ func (s *Stream) writeOrBuffer(chunk any, l int, encoding string, cb func(error)
 }
 
 func (s *Stream) callWrite(chunk any, encoding string) {
-	switch {
-	case s.writeHook != nil:
-		s.writeHook(chunk, encoding, s.onwrite)
-	case s.tr != nil:
-		s.transformWrite(chunk, encoding)
-	case s.writevHook != nil:
-		s.writevHook([]WriteChunk{{chunk, encoding}}, s.onwrite)
-	default:
-		s.loop.throw(errMethodNotImplemented("_write()"))
-	}
+	s.writeHook(chunk, encoding, s.onwrite)
 }
 
 func (s *Stream) doWrite(writev bool, l int, chunk any, chunks []WriteChunk, encoding string, cb func(error)) {
@@ -330,12 +338,7 @@ func (s *Stream) onWrite(er error) {
 	st.Length -= st.writeLen
 	st.writeLen = 0
 	if er != nil {
-		if st.Errored == nil {
-			st.Errored = er
-		}
-		if s.rs != nil && s.rs.Errored == nil {
-			s.rs.Errored = er
-		}
+		s.checkError(er)
 		if sync {
 			s.loop.tick(onwriteErrorTick, &writeErr{s, er, cb})
 		} else {
@@ -439,6 +442,15 @@ func (s *Stream) afterWrite(count int, cb func(error)) {
 	}
 	if st.Ending {
 		s.finishMaybe(true)
+	}
+}
+
+// errorBufferLater is what Destroy does first on a writable side, as
+// Node's Writable.prototype.destroy: writes still buffered, and End
+// callbacks, are failed on the next tick.
+func (s *Stream) errorBufferLater() {
+	if st := s.ws; st.buffered.len() > 0 || len(st.onFinished) > 0 {
+		s.loop.tick(errorBufferTick, s)
 	}
 }
 
@@ -671,8 +683,8 @@ func (s *Stream) onFinish(err error) {
 func finishTick(a any) { a.(*Stream).finish() }
 
 func (s *Stream) emitPrefinish() {
-	if s.tr != nil {
-		s.transformPrefinish()
+	if s.prefinishHook != nil {
+		s.prefinishHook()
 	}
 	s.emitSlot0(slotPrefinish)
 }
@@ -683,9 +695,6 @@ func (s *Stream) prefinish() {
 		return
 	}
 	final := s.finalHook
-	if final == nil && s.tr != nil {
-		final = s.transformFinal
-	}
 	if final != nil && !st.Destroyed {
 		st.FinalCalled, st.Sync = true, true
 		st.PendingCB++
