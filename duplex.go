@@ -191,26 +191,3 @@ func (d *Duplex) AllowHalfOpen() bool { return d.allowHalfOpen }
 // SetAllowHalfOpen changes AllowHalfOpen, as assigning Node's
 // duplex.allowHalfOpen does.
 func (d *Duplex) SetAllowHalfOpen(v bool) { d.allowHalfOpen = v }
-
-// ReadableStream is anything with a readable side: *Readable, *Duplex,
-// *Transform, *PassThrough, and user types that embed one of them. Pipe,
-// Pipeline and Finished accept it.
-type ReadableStream interface {
-	asReadable() *Readable
-}
-
-// WritableStream is anything with a writable side: *Writable, *Duplex,
-// *Transform, *PassThrough, and user types that embed one of them.
-type WritableStream interface {
-	asWritable() *Writable
-}
-
-func (r *Readable) asReadable() *Readable { return r }
-func (w *Writable) asWritable() *Writable { return w }
-
-// AsReadable returns the readable side of s, to call Readable methods on a
-// value known only as a ReadableStream.
-func AsReadable(s ReadableStream) *Readable { return s.asReadable() }
-
-// AsWritable returns the writable side of s.
-func AsWritable(s WritableStream) *Writable { return s.asWritable() }

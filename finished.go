@@ -303,12 +303,6 @@ func (s *Stream) willEmitClose() bool {
 	return s.life.AutoDestroy && s.life.EmitClose && !s.life.Closed
 }
 
-// readableProp is Node's readable getter.
-func (s *Stream) readableProp() bool {
-	st := s.rs
-	return st != nil && st.Readable && !st.Destroyed && !st.ErrorEmitted && !st.EndEmitted
-}
-
 // tryBase returns the stream sl is, or nil when sl is nil, a nil pointer,
 // or a user type embedding a nil stream.
 func tryBase(sl StreamLike) *Stream {

@@ -225,3 +225,15 @@ func Int(v int) *int { return &v }
 // Bool returns a pointer to v, for the option fields whose Node default is
 // true (EmitClose: stream.Bool(false)).
 func Bool(v bool) *bool { return &v }
+
+// chunkLen is a chunk's length in Node's units: bytes, or UTF-16 code
+// units for strings.
+func chunkLen(c any) int {
+	switch v := c.(type) {
+	case []byte:
+		return len(v)
+	case string:
+		return utf16Len(v)
+	}
+	return 0
+}

@@ -311,3 +311,58 @@ func (s *Stream) describeState() string {
 	}
 	return d
 }
+
+// Readable is Node's stream.Readable: a source of data that a consumer reads
+// in flowing mode ('data' events, Pipe) or paused mode (Read, 'readable').
+//
+// An implementer supplies the Read hook in ReadableOptions, usually as a
+// method value of a type that embeds *Readable:
+//
+//	type Counter struct {
+//		*stream.Readable
+//		n int
+//	}
+//
+//	func NewCounter() *Counter {
+//		c := &Counter{}
+//		c.Readable = stream.NewReadable(stream.ReadableOptions{Read: c.read})
+//		return c
+//	}
+//
+// A Readable's methods must be called on its loop.
+type Readable struct {
+	*Stream
+}
+
+// ReadableStream is anything with a readable side: *Readable, *Duplex,
+// *Transform, *PassThrough, and user types that embed one of them. Pipe,
+// Pipeline and Finished accept it.
+type ReadableStream interface {
+	asReadable() *Readable
+}
+
+func (r *Readable) asReadable() *Readable { return r }
+
+// AsReadable returns the readable side of s, to call Readable methods on a
+// value known only as a ReadableStream.
+func AsReadable(s ReadableStream) *Readable { return s.asReadable() }
+
+// Writable is Node's stream.Writable: a destination that buffers what is
+// written while one write is in flight, reports backpressure through the
+// return value of Write and the 'drain' event, and finishes after End.
+//
+// A Writable's methods must be called on its loop.
+type Writable struct {
+	*Stream
+}
+
+// WritableStream is anything with a writable side: *Writable, *Duplex,
+// *Transform, *PassThrough, and user types that embed one of them.
+type WritableStream interface {
+	asWritable() *Writable
+}
+
+func (w *Writable) asWritable() *Writable { return w }
+
+// AsWritable returns the writable side of s.
+func AsWritable(s WritableStream) *Writable { return s.asWritable() }

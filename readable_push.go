@@ -1,0 +1,270 @@
+package stream
+
+// The way into a Readable: Push and Unshift, and how a pushed chunk
+// reaches the buffer or a flowing consumer, with the 'readable' and read-more
+// passes that follow.
+
+// Push adds chunk to the buffer, as Node's readable.push(chunk): a []byte
+// or a string (converted with the default encoding, or kept as a string
+// when it matches the encoding set by SetEncoding), or any value in object
+// mode. Push(nil) signals the end of the data. It returns whether more
+// data may be pushed before the buffer reaches the highWaterMark.
+//
+// A chunk of another type in byte mode destroys the stream with
+// ERR_INVALID_ARG_TYPE, and a Push after Push(nil) with
+// ERR_STREAM_PUSH_AFTER_EOF, as in Node.
+//
+// A chunk Node's push throws on (a value that is not bytes or a string
+// pushed to an object-mode stream with SetEncoding) is thrown as Node
+// does: returned by the Write or End that led to the Push, or else
+// returned by Run as an uncaught error. PushWith returns it.
+func (r *Readable) Push(chunk any) bool {
+	r.loop.check()
+	ok, err := r.Stream.push(chunk, "", false)
+	if err != nil {
+		r.loop.throw(err)
+	}
+	return ok
+}
+
+// PushWith is Push with the encoding of a string chunk (Node's
+// push(chunk, encoding)). An unknown encoding is returned as
+// ERR_UNKNOWN_ENCODING, where Node throws.
+func (r *Readable) PushWith(chunk any, encoding string) (bool, error) {
+	r.loop.check()
+	return r.Stream.push(chunk, encoding, false)
+}
+
+// Unshift puts chunk back at the front of the buffer, as Node's
+// readable.unshift(chunk), for a consumer that read too much. Unshift(nil)
+// ends the stream. Unshift after 'end' is ERR_STREAM_UNSHIFT_AFTER_END_EVENT.
+func (r *Readable) Unshift(chunk any) bool {
+	r.loop.check()
+	ok, err := r.Stream.push(chunk, "", true)
+	if err != nil {
+		r.loop.throw(err)
+	}
+	return ok
+}
+
+// UnshiftWith is Unshift with the encoding of a string chunk.
+func (r *Readable) UnshiftWith(chunk any, encoding string) (bool, error) {
+	r.loop.check()
+	return r.Stream.push(chunk, encoding, true)
+}
+
+func (s *Stream) push(chunk any, encoding string, addToFront bool) (bool, error) {
+	s.loop.pollIfWatching()
+	st := s.rs
+	// The fast path: an object, or bytes without a decoder, pushed to a
+	// stream that is open. It does what the general path below does.
+	if !addToFront && chunk != nil && !st.Ended && !st.Destroyed && st.Errored == nil && st.Decoder == nil {
+		if st.ObjectMode {
+			st.Reading = false
+			s.addChunk(chunk, false)
+			return s.canPushMore(), nil
+		}
+		if b, ok := chunk.([]byte); ok && len(b) > 0 {
+			st.Reading = false
+			s.addChunk(chunk, false)
+			return s.canPushMore(), nil
+		}
+	}
+	if chunk == nil {
+		st.Reading = false
+		s.onEOFChunk()
+		return false, nil
+	}
+	if st.ObjectMode {
+		if !addToFront {
+			if st.Ended {
+				s.errorOrDestroy(newError(ErrPushAfterEOF, ""), false)
+				return false, nil
+			}
+			if st.Destroyed || st.Errored != nil {
+				return false, nil
+			}
+			st.Reading = false
+			if st.Decoder != nil && encoding == "" {
+				// Node hands every chunk to the decoder, which takes
+				// bytes, passes strings through and throws on others.
+				switch c := chunk.(type) {
+				case []byte:
+					chunk = st.Decoder.Write(c)
+				case string:
+				default:
+					return false, errInvalidArgType("buf", "an instance of Buffer, TypedArray, or DataView", c)
+				}
+			}
+			s.addChunk(chunk, false)
+			return s.canPushMore(), nil
+		}
+		return s.unshiftValue(chunk), nil
+	}
+
+	// Byte mode. A string in the stream's own encoding stays a string (its
+	// encoding stays set, so the decoder leaves it alone); any other
+	// string becomes bytes.
+	switch c := chunk.(type) {
+	case string:
+		if encoding == "" {
+			encoding = st.DefaultEncoding
+		}
+		if st.Encoding != encoding {
+			b, err := EncodeString(c, encoding)
+			if err != nil {
+				return false, err
+			}
+			if addToFront && st.Encoding != "" {
+				str, _ := DecodeBytes(b, st.Encoding)
+				chunk = str
+			} else {
+				chunk = b
+				encoding = ""
+			}
+		}
+	case []byte:
+		encoding = ""
+	default:
+		s.errorOrDestroy(errInvalidArgType("chunk", "of type string or an instance of Buffer, TypedArray, or DataView", chunk), false)
+		return false, nil
+	}
+	if addToFront {
+		if chunkLen(chunk) == 0 {
+			return s.canPushMore(), nil
+		}
+		return s.unshiftValue(chunk), nil
+	}
+	if chunkLen(chunk) == 0 {
+		st.Reading = false
+		s.maybeReadMore()
+		return s.canPushMore(), nil
+	}
+	if st.Ended {
+		s.errorOrDestroy(newError(ErrPushAfterEOF, ""), false)
+		return false, nil
+	}
+	if st.Destroyed || st.Errored != nil {
+		return false, nil
+	}
+	st.Reading = false
+	if st.Decoder != nil && encoding == "" {
+		str := st.Decoder.Write(chunk.([]byte))
+		if len(str) == 0 {
+			s.maybeReadMore()
+			return s.canPushMore(), nil
+		}
+		chunk = str
+	}
+	s.addChunk(chunk, false)
+	return s.canPushMore(), nil
+}
+
+func (s *Stream) unshiftValue(chunk any) bool {
+	st := s.rs
+	if st.EndEmitted {
+		s.errorOrDestroy(newError(ErrUnshiftAfterEnd, ""), false)
+	} else if st.Destroyed || st.Errored != nil {
+		return false
+	} else {
+		s.addChunk(chunk, true)
+	}
+	return s.canPushMore()
+}
+
+func (s *Stream) itemLen(c any) int {
+	if s.rs.ObjectMode {
+		return 1
+	}
+	return chunkLen(c)
+}
+
+func (s *Stream) canPushMore() bool {
+	st := s.rs
+	return !st.Ended && (st.Length < st.HighWaterMark || st.Length == 0)
+}
+
+func (s *Stream) addChunk(chunk any, addToFront bool) {
+	st := s.rs
+	if st.Flowing == FlowingTrue && !st.Sync && st.DataListening && st.Length == 0 {
+		st.AwaitDrainWriters = st.AwaitDrainWriters[:0]
+		st.DataEmitted = true
+		s.emitSlot1(slotData, chunk)
+	} else {
+		st.Length += s.itemLen(chunk)
+		if addToFront {
+			st.buffer.unshift(chunk)
+		} else {
+			st.buffer.push(chunk)
+		}
+		if st.NeedReadable {
+			s.emitReadable()
+		}
+	}
+	s.maybeReadMore()
+}
+
+func (s *Stream) onEOFChunk() {
+	st := s.rs
+	if st.Ended {
+		return
+	}
+	if st.Decoder != nil {
+		if str := st.Decoder.End(nil); len(str) > 0 {
+			st.buffer.push(str)
+			st.Length += s.itemLen(str)
+		}
+	}
+	st.Ended = true
+	if st.Sync {
+		s.emitReadable()
+	} else {
+		st.NeedReadable = false
+		st.EmittedReadable = true
+		s.emitReadableNT()
+	}
+}
+
+func (s *Stream) emitReadable() {
+	st := s.rs
+	st.NeedReadable = false
+	if !st.EmittedReadable {
+		st.EmittedReadable = true
+		s.loop.tick(emitReadableTick, s)
+	}
+}
+
+func emitReadableTick(a any) { a.(*Stream).emitReadableNT() }
+
+func (s *Stream) emitReadableNT() {
+	st := s.rs
+	if !st.Destroyed && st.Errored == nil && (st.Length > 0 || st.Ended) {
+		s.emitSlot0(slotReadable)
+		st.EmittedReadable = false
+	}
+	if st.Flowing != FlowingTrue && !st.Ended && st.Length <= st.HighWaterMark {
+		st.NeedReadable = true
+	}
+	s.flow()
+}
+
+func (s *Stream) maybeReadMore() {
+	st := s.rs
+	if !st.ReadingMore && st.Constructed {
+		st.ReadingMore = true
+		s.loop.tick(maybeReadMoreTick, s)
+	}
+}
+
+func maybeReadMoreTick(a any) {
+	s := a.(*Stream)
+	st := s.rs
+	for !st.Reading && !st.Ended && (st.Length < st.HighWaterMark || (st.Flowing == FlowingTrue && st.Length == 0)) {
+		l := st.Length
+		s.read(0, false)
+		if l == st.Length {
+			break
+		}
+	}
+	st.ReadingMore = false
+}

@@ -1,0 +1,301 @@
+package stream
+
+import "strconv"
+
+// The way out of a Readable: Read and ReadN, how much a read takes, and
+// the end of the data.
+
+func computeNewHighWaterMark(n int) (int, error) {
+	if n > maxHWM {
+		return 0, newError(ErrOutOfRange, "The value of \"size\" is out of range. It must be <= 1GiB. Received "+strconv.Itoa(n))
+	}
+	n--
+	n |= n >> 1
+	n |= n >> 2
+	n |= n >> 4
+	n |= n >> 8
+	n |= n >> 16
+	n++
+	return n, nil
+}
+
+func (s *Stream) howMuchToRead(n int, all bool) int {
+	st := s.rs
+	if (!all && n <= 0) || (st.Length == 0 && st.Ended) {
+		return 0
+	}
+	if st.ObjectMode {
+		return 1
+	}
+	if all {
+		if st.Flowing == FlowingTrue && st.Length > 0 {
+			return st.buffer.firstLen()
+		}
+		return st.Length
+	}
+	if n <= st.Length {
+		return n
+	}
+	if st.Ended {
+		return st.Length
+	}
+	return 0
+}
+
+// Read takes data from the buffer, as Node's readable.read() with no
+// argument: everything buffered (in flowing mode, the first chunk), one
+// value in object mode, or nil when the buffer is empty. It emits 'data'
+// for what it returns, and calls the read hook to refill the buffer.
+func (r *Readable) Read() any {
+	r.loop.check()
+	return r.read(0, true)
+}
+
+// ReadN is Node's readable.read(n): it returns n bytes (or characters after
+// SetEncoding) only when that many are buffered, or what is left once the
+// stream has ended, and nil otherwise. ReadN(0) returns nil and only
+// refreshes: it may call the read hook or emit 'readable'. A size above the
+// highWaterMark raises it to the next power of two. A size above 1 GiB is a
+// programming error Node throws for; ReadN panics with an *Error of code
+// ERR_OUT_OF_RANGE.
+func (r *Readable) ReadN(n int) any {
+	r.loop.check()
+	return r.read(n, false)
+}
+
+func (s *Stream) read(n int, all bool) any { return s.readN(n, all, false) }
+
+// readHead is read() for a consumer off the loop that takes byte chunks
+// as they were pushed: the first buffered chunk, whole, rather than a
+// concatenation of everything buffered, and without raising the
+// highWaterMark to a large chunk's size as read(n) would. The rest is
+// read()'s: the read hook, 'data', the end. An empty buffer, or a
+// decoder, is plain read().
+func (s *Stream) readHead() any {
+	st := s.rs
+	if st.ObjectMode || st.Decoder != nil || st.buffer.len() == 0 {
+		return s.read(0, true)
+	}
+	fl := st.buffer.firstLen()
+	if fl == 0 {
+		return s.read(0, true)
+	}
+	return s.readN(fl, false, true)
+}
+
+func (s *Stream) readN(n int, all, keepHWM bool) any {
+	s.loop.pollIfWatching()
+	st := s.rs
+	nOrig, allOrig := n, all
+	if !all && n > st.HighWaterMark && !keepHWM {
+		h, err := computeNewHighWaterMark(n)
+		if err != nil {
+			panic(err)
+		}
+		st.HighWaterMark = h
+	}
+	if all || n != 0 {
+		st.EmittedReadable = false
+	}
+	if !all && n == 0 && st.NeedReadable {
+		full := st.Length > 0
+		if st.HighWaterMark != 0 {
+			full = st.Length >= st.HighWaterMark
+		}
+		if full || st.Ended {
+			if st.Length == 0 && st.Ended {
+				s.endReadable()
+			} else {
+				s.emitReadable()
+			}
+			return nil
+		}
+	}
+	n = s.howMuchToRead(n, all)
+	all = false
+	if n == 0 && st.Ended {
+		if st.Length == 0 {
+			s.endReadable()
+		}
+		return nil
+	}
+	doRead := st.NeedReadable
+	if st.Length == 0 || st.Length-n < st.HighWaterMark {
+		doRead = true
+	}
+	if st.Reading || st.Ended || st.Destroyed || st.Errored != nil || !st.Constructed {
+		doRead = false
+	} else if doRead {
+		st.Reading = true
+		st.Sync = true
+		if st.Length == 0 {
+			st.NeedReadable = true
+		}
+		s.readHook(st.HighWaterMark)
+		st.Sync = false
+		if !st.Reading {
+			n = s.howMuchToRead(nOrig, allOrig)
+		}
+	}
+	var ret any
+	if n > 0 {
+		ret = s.fromList(n)
+	}
+	if ret == nil {
+		if st.Length <= st.HighWaterMark {
+			st.NeedReadable = true
+		}
+		n = 0
+	} else {
+		st.Length -= n
+		st.AwaitDrainWriters = st.AwaitDrainWriters[:0]
+	}
+	if st.Length == 0 {
+		if !st.Ended {
+			st.NeedReadable = true
+		}
+		if (allOrig || nOrig != n) && st.Ended {
+			s.endReadable()
+		}
+	}
+	if ret != nil && !st.ErrorEmitted && !st.CloseEmitted {
+		st.DataEmitted = true
+		s.emitSlot1(slotData, ret)
+	}
+	return ret
+}
+
+// fromList takes n units from the front of the buffer.
+func (s *Stream) fromList(n int) any {
+	st := s.rs
+	buf := &st.buffer
+	if st.Length == 0 {
+		return nil
+	}
+	if st.ObjectMode {
+		return buf.shift()
+	}
+	if n >= st.Length {
+		if st.Decoder != nil {
+			if buf.len() == 1 {
+				return asString(buf.shift())
+			}
+			out := ""
+			for buf.len() > 0 {
+				out = utf16Concat(out, asString(buf.shift()))
+			}
+			return out
+		}
+		switch buf.len() {
+		case 0:
+			return []byte{}
+		case 1:
+			return buf.shift()
+		}
+		out := make([]byte, 0, st.Length)
+		for buf.len() > 0 {
+			out = appendChunk(out, buf.shift())
+		}
+		return out
+	}
+	fl := buf.firstLen()
+	if n < fl {
+		if _, ok := buf.ring.at(0).(string); ok {
+			return buf.takeString(n)
+		}
+		return buf.takeBytes(n)
+	}
+	if n == fl {
+		return buf.shift()
+	}
+	if st.Decoder != nil {
+		out := ""
+		for buf.len() > 0 {
+			l := buf.firstLen()
+			if n > l {
+				out = utf16Concat(out, asString(buf.shift()))
+				n -= l
+				continue
+			}
+			if n == l {
+				out = utf16Concat(out, asString(buf.shift()))
+			} else if _, ok := buf.ring.at(0).(string); ok {
+				out = utf16Concat(out, buf.takeString(n))
+			} else {
+				out = utf16Concat(out, bytesToString(buf.takeBytes(n)))
+			}
+			break
+		}
+		return out
+	}
+	out := make([]byte, 0, n)
+	for buf.len() > 0 {
+		l := buf.firstLen()
+		if n > l {
+			out = appendChunk(out, buf.shift())
+			n -= l
+			continue
+		}
+		if n == l {
+			out = appendChunk(out, buf.shift())
+		} else if _, ok := buf.ring.at(0).(string); ok {
+			out = append(out, buf.takeString(n)...)
+		} else {
+			out = append(out, buf.takeBytes(n)...)
+		}
+		break
+	}
+	return out
+}
+
+// asString is JavaScript's string concatenation of a chunk: a Buffer
+// (unshifted into a decoded stream) reads as UTF-8, as its toString() does.
+func asString(v any) string {
+	switch c := v.(type) {
+	case string:
+		return c
+	case []byte:
+		return bytesToString(c)
+	}
+	return ""
+}
+
+func bytesToString(b []byte) string {
+	s, _ := DecodeBytes(b, "utf8")
+	return s
+}
+
+func appendChunk(out []byte, v any) []byte {
+	switch c := v.(type) {
+	case []byte:
+		return append(out, c...)
+	case string:
+		return append(out, c...)
+	}
+	return out
+}
+
+func (s *Stream) endReadable() {
+	st := s.rs
+	if !st.EndEmitted {
+		st.Ended = true
+		s.loop.tick(endReadableTick, s)
+	}
+}
+
+func endReadableTick(a any) {
+	s := a.(*Stream)
+	st := s.rs
+	if st.Errored == nil && !st.CloseEmitted && !st.EndEmitted && st.Length == 0 {
+		st.EndEmitted = true
+		s.emitSlot0(slotEnd)
+		s.endedHook()
+	}
+}
+
+// autoDestroyAtEnd is what a Readable does once 'end' is emitted.
+func (s *Stream) autoDestroyAtEnd() {
+	if s.life.AutoDestroy {
+		s.DestroyWith(nil, nil)
+	}
+}
