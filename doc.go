@@ -13,7 +13,10 @@
 // 'end', 'readable', 'error', 'close', 'drain', 'finish', 'pipe', ...), so
 // custom events work as in Node; typed helpers such as [Readable.OnData]
 // and [Stream.OnError] save type assertions. Go funcs cannot be compared,
-// so On returns a [*Listener] handle, and RemoveListener takes it.
+// so On returns a [*Listener] handle, and RemoveListener takes it. For the
+// same reason, where Node lets consecutive writes completed synchronously
+// with the same callback function share one tick, each callback gets a
+// tick of its own here (in the same order, still on a later tick).
 //
 // Chunks: a []byte is Node's Buffer and travels by reference (the package
 // never copies payload); a string is a string chunk; in object mode any

@@ -141,9 +141,8 @@ type WritableState struct {
 	writeCB          func(error)  // its callback, nil for none
 	expectWriteCB    bool         // the write hook has not called back yet
 
-	afterWritePending bool                // an afterWrite is queued
-	afterWriteInfo    bool                // the newest batch in afterWrites may still grow
-	afterWrites       ring[afterWriteRec] // batches of sync write callbacks, one tick each
+	afterWritePending bool              // an afterWrite is queued
+	afterWrites       ring[func(error)] // callbacks of writes done synchronously, one tick each
 
 	onFinished []func(error) // End callbacks waiting for 'finish'
 }
@@ -159,14 +158,6 @@ func (w *WritableState) Buffer() []WriteChunk {
 		out[i] = WriteChunk{Chunk: r.chunk, Encoding: r.encoding}
 	}
 	return out
-}
-
-// afterWriteRec is a batch of write callbacks completed synchronously with
-// the same callback, called together on a later tick (Node's
-// afterWriteTickInfo).
-type afterWriteRec struct {
-	cb    func(error)
-	count int
 }
 
 // writeReq is one buffered write.

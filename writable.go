@@ -173,8 +173,8 @@ func (w *Writable) Write(chunk any) (ok bool, err error) {
 
 // WriteWith is Write with the encoding of a string chunk ("" for the
 // default) and a callback (nil for none), called once the chunk is written
-// or with the error that prevented it. An unknown encoding is returned as
-// ERR_UNKNOWN_ENCODING.
+// or with the error that prevented it, always on a later tick than the
+// write. An unknown encoding is returned as ERR_UNKNOWN_ENCODING.
 func (w *Writable) WriteWith(chunk any, encoding string, cb func(error)) (ok bool, err error) {
 	w.loop.check()
 	w.loop.catchDepth++

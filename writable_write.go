@@ -2,7 +2,6 @@ package stream
 
 import (
 	"slices"
-	"unsafe"
 )
 
 // The write path of a Writable: a chunk is checked, written through the
@@ -178,7 +177,6 @@ func (s *Stream) onWrite(er error) {
 	case cb == nil:
 		if !st.afterWritePending && needTick {
 			st.afterWritePending = true
-			st.afterWriteInfo = false
 			s.loop.tick(afterWriteNopTick, s)
 		} else {
 			st.PendingCB--
@@ -186,14 +184,11 @@ func (s *Stream) onWrite(er error) {
 				s.finishMaybe(true)
 			}
 		}
-	case st.afterWriteInfo && sameFunc(st.afterWrites.at(st.afterWrites.len()-1).cb, cb):
-		last := st.afterWrites.len() - 1
-		rec := st.afterWrites.at(last)
-		rec.count++
-		st.afterWrites.set(last, rec)
 	case needTick:
-		st.afterWrites.push(afterWriteRec{cb, 1})
-		st.afterWriteInfo = true
+		// Node also adds a callback to the newest batch when it is the
+		// same function as that batch's; Go cannot compare functions, so
+		// each callback has a tick of its own.
+		st.afterWrites.push(cb)
 		st.afterWritePending = true
 		s.loop.tick(afterWriteTick, s)
 	default:
@@ -202,12 +197,6 @@ func (s *Stream) onWrite(er error) {
 			s.finishMaybe(true)
 		}
 	}
-}
-
-// sameFunc reports whether a and b are the same function value (the same
-// closure), the identity Node compares callbacks by.
-func sameFunc(a, b func(error)) bool {
-	return *(*unsafe.Pointer)(unsafe.Pointer(&a)) == *(*unsafe.Pointer)(unsafe.Pointer(&b))
 }
 
 type writeErr struct {
@@ -235,9 +224,8 @@ func afterWriteNopTick(a any) { a.(*Stream).afterWrite(1, nil) }
 func afterWriteTick(a any) {
 	s := a.(*Stream)
 	st := s.ws
-	rec, _ := st.afterWrites.shift()
-	st.afterWriteInfo = false
-	s.afterWrite(rec.count, rec.cb)
+	cb, _ := st.afterWrites.shift()
+	s.afterWrite(1, cb)
 }
 
 func (s *Stream) afterWrite(count int, cb func(error)) {

