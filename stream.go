@@ -366,3 +366,11 @@ func (w *Writable) asWritable() *Writable { return w }
 
 // AsWritable returns the writable side of s.
 func AsWritable(s WritableStream) *Writable { return s.asWritable() }
+
+// StreamLike is any stream of this package: *Readable, *Writable, *Duplex,
+// *Transform, *PassThrough, and user types that embed one of them.
+type StreamLike interface {
+	base() *Stream
+}
+
+func (s *Stream) base() *Stream { return s }

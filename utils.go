@@ -1,7 +1,5 @@
 package stream
 
-import "context"
-
 // IsReadable reports whether s is a readable stream that can still be read
 // (Node's stream.isReadable): not destroyed, not ended, not errored. It is
 // false for a stream with no readable side.
@@ -32,38 +30,146 @@ func IsDisturbed(s StreamLike) bool {
 	return st.rs.DataEmitted || st.readableAborted()
 }
 
-// AddAbortSignal ties s to ctx, as Node's stream.addAbortSignal(signal,
-// stream): when ctx is cancelled, s is destroyed with an AbortError
-// (ErrAbort) wrapping the context's cause; if ctx is already cancelled, at
-// once. The watch ends when s finishes. It returns s. Must be called on
-// the stream's loop.
-//
-// Cancellation wins: a cancel made on the loop (in a hook or a listener)
-// destroys s before the next write, read, push or callback of the loop
-// runs, and one made on another goroutine before the loop goes idle is
-// applied before Run returns. Like an AbortSignal listener, the watch does
-// not keep the loop running by itself: a cancellation that comes after Run
-// returned takes effect at the next Run.
-//
-// A nil ctx or a nil stream panics with ERR_INVALID_ARG_TYPE, where Node
-// throws: they are programming errors with no stream to report them on.
-func AddAbortSignal[S StreamLike](ctx context.Context, s S) S {
-	if ctx == nil {
-		panic(errInvalidArgType("signal", "an instance of AbortSignal (a context.Context)", nil))
+// Node's internal/streams/utils predicates, which the Is* functions above,
+// Finished and Pipeline share. Node answers some of them with null for a
+// stream without the side asked about: tri keeps that third value.
+type tri int8
+
+const (
+	triNull tri = iota
+	triFalse
+	triTrue
+)
+
+func triOf(b bool) tri {
+	if b {
+		return triTrue
 	}
-	st := baseOf(s, "stream")
-	st.loop.check()
-	st.addAbortSignal(ctx)
+	return triFalse
+}
+
+// isReadableNodeStream and isWritableNodeStream say whether the stream has
+// that side and it was not made absent (Readable: false, Writable: false).
+func (s *Stream) isReadableNodeStream() bool {
+	return s.rs != nil && (s.ws == nil || s.rs.Readable)
+}
+
+func (s *Stream) isWritableNodeStream() bool {
+	return s.ws != nil && (s.rs == nil || s.ws.Writable)
+}
+
+func (s *Stream) isWritableFinished(strict bool) bool {
+	if !s.isWritableNodeStream() {
+		return false
+	}
+	ws := s.ws
+	if ws.Finished {
+		return true
+	}
+	if ws.Errored != nil {
+		return false
+	}
+	// Node counts an ended stream with nothing buffered as finished, even
+	// when destroy emptied the buffer by throwing writes away, and then
+	// reports success for a pipeline that lost them. Writes a destroy
+	// dropped are not finished here.
+	return !strict && ws.Ended && ws.Length == 0 && !ws.dropped
+}
+
+func (s *Stream) isReadableFinished(strict bool) bool {
+	if !s.isReadableNodeStream() {
+		return false
+	}
+	rs := s.rs
+	if rs.Errored != nil {
+		return false
+	}
+	return rs.EndEmitted || (!strict && rs.Ended && rs.Length == 0)
+}
+
+// isReadable is Node's isReadable: null for a stream without a readable
+// side.
+func (s *Stream) isReadable() tri {
+	if s.rs == nil {
+		return triNull
+	}
+	if s.Destroyed() {
+		return triFalse
+	}
+	return triOf(s.isReadableNodeStream() && s.readableProp() && !s.isReadableFinished(true))
+}
+
+// isWritable is Node's isWritable: null for a stream without a writable
+// side.
+func (s *Stream) isWritable() tri {
+	if s.ws == nil {
+		return triNull
+	}
+	if s.Destroyed() {
+		return triFalse
+	}
+	return triOf(s.isWritableNodeStream() && s.writableProp() && !s.isWritableEnded())
+}
+
+func (s *Stream) isWritableEnded() bool {
+	ws := s.ws
+	if ws.Ending {
+		return true
+	}
+	if ws.Errored != nil {
+		return false
+	}
+	return ws.Ended
+}
+
+func (s *Stream) willEmitClose() bool {
+	return s.life.AutoDestroy && s.life.EmitClose && !s.life.Closed
+}
+
+// tryBase returns the stream sl is, or nil when sl is nil, a nil pointer,
+// or a user type embedding a nil stream.
+func tryBase(sl StreamLike) *Stream {
+	if sl == nil {
+		return nil
+	}
+	return tryStream(sl.base)
+}
+
+// tryReadable is tryBase for a ReadableStream.
+func tryReadable(rs ReadableStream) *Stream {
+	if rs == nil {
+		return nil
+	}
+	return tryStream(func() *Stream { return rs.asReadable().Stream })
+}
+
+func tryStream(get func() *Stream) (s *Stream) {
+	defer func() {
+		// The accessors are the package's own methods, promoted through
+		// the user's embedding: the only way they panic is a nil pointer
+		// on the way.
+		if recover() != nil {
+			s = nil
+		}
+	}()
+	return get()
+}
+
+// baseOf is tryBase for functions that have no error to return: a nil
+// stream panics with ERR_INVALID_ARG_TYPE, where Node throws.
+func baseOf(sl StreamLike, name string) *Stream {
+	s := tryBase(sl)
+	if s == nil {
+		panic(errInvalidArgType(name, "an instance of Stream", sl))
+	}
 	return s
 }
 
-// addAbortSignal is AddAbortSignal on the stream itself, also used for
-// the Context option of the constructors.
-func (st *Stream) addAbortSignal(ctx context.Context) {
-	unwatch := st.loop.watchCtx(ctx, func() {
-		st.DestroyWith(errAbort(context.Cause(ctx)), nil)
-	}, false)
-	if !st.Destroyed() {
-		finishedWith(st, FinishedOptions{}, func(error) { unwatch() })
+// readableOf is baseOf for a ReadableStream.
+func readableOf(rs ReadableStream, name string) *Stream {
+	s := tryReadable(rs)
+	if s == nil {
+		panic(errInvalidArgType(name, "an instance of Readable", rs))
 	}
+	return s
 }
