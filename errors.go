@@ -224,32 +224,53 @@ func (e *nonError) Error() string {
 	return fmt.Sprintf("stream: 'error' event with a non-error value: %v", e.v)
 }
 
-// thrown carries an error that Node throws synchronously from deep inside
-// the machinery (a missing write or transform hook). Under a public method
-// that returns Node's throw as an error (Write, End, Uncork, ...), it
-// unwinds to that method, which returns it; anywhere else (a pipe, a
-// tick) there is no caller to throw to, and it is an uncaught error that
-// Run returns, never a panic value of the package's own escaping Run.
-type thrown struct{ err error }
-
-// throw raises err as Node's throw would, to the innermost public method
-// that returns thrown errors, or as an unhandled error of the loop.
+// Node throws some errors synchronously from deep inside the machinery (a
+// missing write or transform hook, a chunk push cannot take). Go has no
+// exceptions, and the package panics for none of these: the error is
+// recorded and the machinery returns.
+//
+// Under a public method that hands Node's throw back as a returned error
+// (Write, WriteWith, End, EndWith, Uncork), throw records err as the loop's
+// pending thrown error, the first one winning, and every frame between the
+// throw and that method returns at once, doing none of the work Node's
+// unwinding skips: throwing reports whether such an error is pending, and
+// the frames that would go on after a throw point check it. The method's
+// deferred endCatch then returns the error. Anywhere else (a pipe, a tick,
+// Push called from a task) there is no caller to throw to: the error is an
+// uncaught error that Run returns, and the machinery goes on.
+//
+// A catching method opens its region with one deferred call:
+//
+//	defer w.loop.endCatch(w.loop.beginCatch(), &err)
 func (l *Loop) throw(err error) {
-	if l.catchDepth > 0 {
-		panic(thrown{err})
+	if l.catchDepth == 0 {
+		l.reportUnhandled(err)
+		return
 	}
-	l.reportUnhandled(err)
+	if l.thrown == nil {
+		l.thrown = err
+	}
 }
 
-// endCatch ends a public method that returns thrown errors: it is
-// deferred right after catchDepth is raised.
-func (l *Loop) endCatch(errp *error) {
+// throwing reports whether a thrown error is on its way to a catching
+// method: the code running now comes after a throw point, and Node would
+// not run it.
+func (l *Loop) throwing() bool { return l.thrown != nil }
+
+// beginCatch opens the region of a catching method. It returns the thrown
+// error already pending, if any, which belongs to an enclosing method and
+// is left for it.
+func (l *Loop) beginCatch() (outer error) {
+	l.catchDepth++
+	return l.thrown
+}
+
+// endCatch closes the region opened by beginCatch: a thrown error raised
+// inside it is stored in *errp and no longer pending.
+func (l *Loop) endCatch(outer error, errp *error) {
 	l.catchDepth--
-	if v := recover(); v != nil {
-		if t, ok := v.(thrown); ok {
-			*errp = t.err
-			return
-		}
-		panic(v)
+	if outer == nil && l.thrown != nil {
+		*errp = l.thrown
+		l.thrown = nil
 	}
 }

@@ -60,7 +60,8 @@ type Loop struct {
 	pollFn  func()      // pollCancels, bound once
 	id      int64       // for String
 
-	catchDepth int // public methods under way that return thrown errors
+	catchDepth int   // catching public methods under way (errors.go, throw)
+	thrown     error // the thrown error on its way to the innermost of them
 }
 
 var loopIDs atomic.Int64

@@ -100,12 +100,22 @@ func (s *Stream) transformWrite(chunk any, encoding string) {
 }
 
 func (s *Stream) transformCallback(err error, val any) {
+	if s.loop.throwing() {
+		// Called after a throw (a Push in the hook): Node's hook never
+		// got this far.
+		return
+	}
 	if err != nil {
 		s.onwrite(err)
 		return
 	}
 	if val != nil {
-		s.push(val, "", false)
+		if _, err := s.push(val, "", false); err != nil {
+			s.loop.throw(err) // Node's callback pushes, which throws
+			if s.loop.throwing() {
+				return
+			}
+		}
 	}
 	rs := s.rs
 	switch {

@@ -160,8 +160,7 @@ func (w *Writable) WritableState() *WritableState { return w.ws }
 // the 'error' event.
 func (w *Writable) Write(chunk any) (ok bool, err error) {
 	w.loop.check()
-	w.loop.catchDepth++
-	defer w.loop.endCatch(&err)
+	defer w.loop.endCatch(w.loop.beginCatch(), &err)
 	return w.Stream.write(chunk, "", nil)
 }
 
@@ -171,8 +170,7 @@ func (w *Writable) Write(chunk any) (ok bool, err error) {
 // ERR_UNKNOWN_ENCODING.
 func (w *Writable) WriteWith(chunk any, encoding string, cb func(error)) (ok bool, err error) {
 	w.loop.check()
-	w.loop.catchDepth++
-	defer w.loop.endCatch(&err)
+	defer w.loop.endCatch(w.loop.beginCatch(), &err)
 	return w.Stream.write(chunk, encoding, cb)
 }
 
@@ -279,6 +277,9 @@ func (s *Stream) writeOrBuffer(chunk any, l int, encoding string, cb func(error)
 		st.writeCB = cb
 		st.Writing, st.Sync, st.expectWriteCB = true, true, true
 		s.callWrite(chunk, encoding)
+		if s.loop.throwing() {
+			return false
+		}
 		st.Sync = false
 	}
 	ret := st.Length < st.HighWaterMark || st.Length == 0
@@ -314,10 +315,16 @@ func (s *Stream) doWrite(writev bool, l int, chunk any, chunks []WriteChunk, enc
 	} else {
 		s.callWrite(chunk, encoding)
 	}
+	if s.loop.throwing() {
+		return
+	}
 	st.Sync = false
 }
 
 func (s *Stream) onWrite(er error) {
+	if s.loop.throwing() {
+		return // a hook calling back after a throw, which Node's never does
+	}
 	st := s.ws
 	if !st.expectWriteCB {
 		s.errorOrDestroy(newError(ErrMultipleCallback, ""), false)
@@ -519,6 +526,13 @@ func (s *Stream) clearBuffer() {
 		for {
 			req, _ := st.buffered.shift()
 			s.doWrite(false, s.wlen(req.chunk), req.chunk, nil, req.encoding, req.cb)
+			if s.loop.throwing() {
+				// Node stops here with bufferProcessing still set, and
+				// the slot of the request it handed over emptied but
+				// still counted.
+				st.buffered.unshift(writeReq{})
+				return
+			}
 			if st.buffered.len() == 0 || st.Writing {
 				break
 			}
@@ -542,8 +556,7 @@ func (w *Writable) Cork() {
 // (a missing Write hook).
 func (w *Writable) Uncork() (err error) {
 	w.loop.check()
-	w.loop.catchDepth++
-	defer w.loop.endCatch(&err)
+	defer w.loop.endCatch(w.loop.beginCatch(), &err)
 	w.Stream.uncork()
 	return nil
 }
@@ -580,8 +593,7 @@ func (w *Writable) SetDefaultEncoding(encoding string) error {
 // emitted. It uncorks the stream.
 func (w *Writable) End() (err error) {
 	w.loop.check()
-	w.loop.catchDepth++
-	defer w.loop.endCatch(&err)
+	defer w.loop.endCatch(w.loop.beginCatch(), &err)
 	return w.Stream.end(nil, "", nil)
 }
 
@@ -592,8 +604,7 @@ func (w *Writable) End() (err error) {
 // Destroy). A chunk Write would reject is returned as an error.
 func (w *Writable) EndWith(chunk any, encoding string, cb func(error)) (err error) {
 	w.loop.check()
-	w.loop.catchDepth++
-	defer w.loop.endCatch(&err)
+	defer w.loop.endCatch(w.loop.beginCatch(), &err)
 	return w.Stream.end(chunk, encoding, cb)
 }
 
@@ -610,6 +621,9 @@ func (s *Stream) end(chunk any, encoding string, cb func(error)) error {
 	if st.Corked > 0 {
 		st.Corked = 1
 		s.uncork()
+	}
+	if s.loop.throwing() {
+		return nil
 	}
 	switch {
 	case err != nil:
