@@ -301,20 +301,22 @@ func (l *Loop) throw(err error) {
 // not run it.
 func (l *Loop) throwing() bool { return l.thrown != nil }
 
-// beginCatch opens the region of a catching method. It returns the thrown
-// error already pending, if any, which belongs to an enclosing method and
-// is left for it.
+// beginCatch opens the region of a catching method, as a try block: a
+// thrown error already pending belongs to an enclosing region (user code
+// going on after a throw called this method) and is set aside until the
+// region closes, so that this method works and returns only its own.
 func (l *Loop) beginCatch() (outer error) {
 	l.catchDepth++
-	return l.thrown
+	outer, l.thrown = l.thrown, nil
+	return outer
 }
 
 // endCatch closes the region opened by beginCatch: a thrown error raised
-// inside it is stored in *errp and no longer pending.
+// inside it is stored in *errp, and the enclosing region's comes back.
 func (l *Loop) endCatch(outer error, errp *error) {
 	l.catchDepth--
-	if outer == nil && l.thrown != nil {
+	if l.thrown != nil {
 		*errp = l.thrown
-		l.thrown = nil
 	}
+	l.thrown = outer
 }

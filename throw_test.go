@@ -294,3 +294,42 @@ func TestThrowUncaughtInPipe(t *testing.T) {
 	require.False(t, l.throwing())
 	require.Zero(t, l.catchDepth)
 }
+
+// User code going on after a throw (a hook that pushed what the stream
+// cannot take) and calling a catching method on another stream: that
+// method works as usual and returns only its own error, and the outer
+// Write still returns the first throw.
+func TestThrowPendingSetAsideByInnerMethod(t *testing.T) {
+	l := NewLoop()
+	require.NoError(t, l.Run(func() {
+		var written []any
+		other := NewWritable(WritableOptions{Loop: l, ObjectMode: true, Write: func(chunk any, _ string, cb func(error)) {
+			written = append(written, chunk)
+			cb(nil)
+		}})
+		var innerOK bool
+		var innerErr, cbErr error
+		cbCalled := false
+		var tf *Transform
+		tf = NewTransform(TransformOptions{
+			DuplexOptions: DuplexOptions{Loop: l, ObjectMode: true},
+			Transform: func(chunk any, _ string, cb func(error, any)) {
+				tf.Push(5) // throws: the readable side decodes utf8
+				innerOK, innerErr = other.WriteWith(chunk, "", func(err error) { cbCalled, cbErr = true, err })
+				cb(nil, nil)
+			},
+		})
+		require.NoError(t, tf.SetEncoding("utf8"))
+		ok, err := tf.Write("a")
+		require.False(t, ok)
+		require.ErrorIs(t, err, ErrInvalidArgType)
+		require.True(t, innerOK)
+		require.NoError(t, innerErr)
+		require.Equal(t, []any{"a"}, written)
+		require.Equal(t, 0, other.WritableLength())
+		require.True(t, tf.ws.Writing, "the hook's cb after the throw is ignored")
+		require.False(t, l.throwing())
+		require.Zero(t, l.catchDepth)
+		l.NextTick(func() { require.True(t, cbCalled); require.NoError(t, cbErr) })
+	}))
+}
