@@ -558,7 +558,7 @@ func (a *Reader) Read(p []byte) (int, error) {
 // file) is then closed.
 func (a *Reader) Close() error {
 	if a.err == nil {
-		a.err = errors.New("stream: read from closed Reader")
+		a.err = newError(ErrReaderClosed, "")
 	}
 	s := a.p.s
 	return s.loop.await(waitFor{"Reader.Close", s}, func(done func()) {

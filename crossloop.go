@@ -383,7 +383,7 @@ func (b *bridge) toDst(fn func()) bool {
 	}
 	b.closed.Store(true)
 	b.releaseDst()
-	b.srcBreak(newError(ErrLoopClosed, "stream: cross-loop pipe: the destination's loop is closed"))
+	b.srcBreak(newError(ErrLoopClosed, "Cross-loop pipe: the destination's loop is closed"))
 	return false
 }
 
@@ -396,14 +396,14 @@ func (b *bridge) srcLoopStopped(reason error) {
 		if !b.detachSrc() {
 			return
 		}
-		err = newError(ErrLoopPanicked, "stream: cross-loop pipe: a panic left the Run of the source's loop")
+		err = newError(ErrLoopPanicked, "Cross-loop pipe: a panic left the Run of the source's loop")
 	} else {
 		// On the goroutine calling Close, while the loop may still be
 		// running: only what is safe from any goroutine.
 		if !b.releaseSrc() {
 			return
 		}
-		err = newError(ErrLoopClosed, "stream: cross-loop pipe: the source's loop was closed")
+		err = newError(ErrLoopClosed, "Cross-loop pipe: the source's loop was closed")
 	}
 	b.closed.Store(true)
 	if !b.dst.loop.Post(func() { b.dstBreak(err) }) {
@@ -482,7 +482,7 @@ func (b *bridge) toSrc(fn func()) {
 	}
 	b.closed.Store(true)
 	b.releaseSrc()
-	b.dstBreak(newError(ErrLoopClosed, "stream: cross-loop pipe: the source's loop is closed"))
+	b.dstBreak(newError(ErrLoopClosed, "Cross-loop pipe: the source's loop is closed"))
 }
 
 // dstLoopStopped is the destination loop's stop hook. A destination side
@@ -494,7 +494,7 @@ func (b *bridge) dstLoopStopped(reason error) {
 		if b.dstDone {
 			return
 		}
-		err := newError(ErrLoopPanicked, "stream: cross-loop pipe: a panic left the Run of the destination's loop")
+		err := newError(ErrLoopPanicked, "Cross-loop pipe: a panic left the Run of the destination's loop")
 		b.doomSrc(err)
 		b.detachDst()
 		b.tellSrcBreak(err)
@@ -505,7 +505,7 @@ func (b *bridge) dstLoopStopped(reason error) {
 	if !b.releaseDst() {
 		return
 	}
-	err := newError(ErrLoopClosed, "stream: cross-loop pipe: the destination's loop was closed")
+	err := newError(ErrLoopClosed, "Cross-loop pipe: the destination's loop was closed")
 	b.doomSrc(err)
 	b.closed.Store(true)
 	b.tellSrcBreak(err)

@@ -190,7 +190,7 @@
 //   - Blocking calls never wait forever: on an idle loop they return an
 //     error with code ERR_LOOP_STALLED ([ErrStalled]) that names the call
 //     and the state of its stream; on a closed loop ERR_LOOP_CLOSED
-//     ([ErrLoopClosed]); on their own loop ERR_STREAM_REENTRANT
+//     ([ErrLoopClosed]); on their own loop ERR_LOOP_REENTRANT
 //     ([ErrReentrant]). These codes are the package's own: Node has no
 //     such situations.
 //   - Every ending releases. [FromReader], [FromWriter] and

@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"slices"
+	"strconv"
 )
 
 // Handler is a listener function. It receives the arguments given to
@@ -172,7 +173,9 @@ func (e *EventEmitter) check() {
 }
 
 // On adds fn at the end of the listeners of event and returns its handle.
-// The 'newListener' event is emitted before it is added.
+// The 'newListener' event is emitted before it is added. A nil fn panics
+// with ERR_INVALID_ARG_TYPE, where Node throws; so do Once and the Prepend
+// methods.
 func (e *EventEmitter) On(event string, fn Handler) *Listener {
 	l := e.add(event, fn, false, false)
 	if e.onAdd != nil {
@@ -208,7 +211,7 @@ func (e *EventEmitter) PrependOnceListener(event string, fn Handler) *Listener {
 func (e *EventEmitter) add(event string, fn Handler, once, prepend bool) *Listener {
 	e.check()
 	if fn == nil {
-		panic("stream: nil listener")
+		panic(errInvalidArgType("listener", "of type function", nil))
 	}
 	l := &Listener{event: event, fn: fn, once: once}
 	if len(e.events["newListener"]) > 0 {
@@ -351,15 +354,15 @@ func (e *EventEmitter) call(ls []*Listener, args []any) {
 }
 
 func (e *EventEmitter) unhandled(args []any) {
-	var err error
+	var v any
 	if len(args) > 0 {
-		if er, ok := args[0].(error); ok {
-			err = er
-		} else {
-			err = fmt.Errorf("stream: unhandled 'error' event (%v)", args[0])
-		}
-	} else {
-		err = fmt.Errorf("stream: unhandled 'error' event")
+		v = args[0]
+	}
+	err, ok := v.(error)
+	if !ok {
+		// Node throws ERR_UNHANDLED_ERROR for a value that is not an
+		// error, and the error itself otherwise.
+		err = newError(ErrUnhandledError, "Unhandled error. ("+inspect(v)+")")
 	}
 	loopOrDefault(e.loop).reportUnhandled(err)
 }
@@ -456,10 +459,11 @@ func (e *EventEmitter) RawListeners(event string) []*Listener {
 func (e *EventEmitter) EventNames() []string { return slices.Clone(e.names) }
 
 // SetMaxListeners sets the number of listeners per event past which a
-// possible-leak warning is printed once; 0 means unlimited.
+// possible-leak warning is printed once; 0 means unlimited. A negative n
+// panics with ERR_OUT_OF_RANGE, where Node throws.
 func (e *EventEmitter) SetMaxListeners(n int) {
 	if n < 0 {
-		panic("stream: SetMaxListeners: negative limit")
+		panic(newError(ErrOutOfRange, "The value of \"setMaxListeners\" is out of range. It must be >= 0. Received "+strconv.Itoa(n)))
 	}
 	e.maxListeners, e.maxSet = n, true
 }

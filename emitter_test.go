@@ -666,7 +666,8 @@ func TestEmitterErrorWithoutListenerGoesToLoop(t *testing.T) {
 	require.True(t, after)
 
 	err = onEmitterLoop(t, func(l *Loop, e *EventEmitter) { e.Emit("error") })
-	require.ErrorContains(t, err, "unhandled 'error' event")
+	require.ErrorIs(t, err, ErrUnhandledError)
+	require.ErrorContains(t, err, "Unhandled error. (undefined)")
 
 	err = onEmitterLoop(t, func(l *Loop, e *EventEmitter) { e.emit1("error", errBoom) })
 	require.ErrorIs(t, err, errBoom)

@@ -3,11 +3,13 @@ package stream
 import (
 	"errors"
 	"fmt"
+	"io/fs"
+	"strings"
 )
 
 // Error is an error with one of Node's error codes, such as
-// ERR_STREAM_WRITE_AFTER_END. Every error the package makes itself is an
-// *Error, so a caller can switch on the code:
+// ERR_STREAM_WRITE_AFTER_END, or with one of the package's own. Every error
+// the package makes is an *Error, so a caller can switch on the code:
 //
 //	var se *stream.Error
 //	if errors.As(err, &se) && se.Code == "ERR_STREAM_DESTROYED" { ... }
@@ -17,6 +19,26 @@ import (
 //	if errors.Is(err, stream.ErrDestroyed) { ... }
 //
 // An *Error matches a sentinel with errors.Is when their codes are equal.
+// Two other types carry what an *Error cannot: [*PanicError] a recovered
+// panic value, and [*AggregateError] several errors.
+//
+// One rule makes every message:
+//
+//   - Code is Node's code wherever Node has the situation. Situations Node
+//     has not (the loop and the blocking calls that wait on it, the io
+//     adapters, an 'error' event whose value is not an error) have Go-only
+//     codes named for their area: ERR_LOOP_CLOSED, ERR_READER_CLOSED,
+//     ERR_EVENT_NON_ERROR. Each code has its sentinel below.
+//   - Message is Node's message, exactly, wherever Node makes the same
+//     error. Otherwise it is a sentence in Node's manner, without a final
+//     period, naming the call, stream or loop concerned; where a Node code
+//     is used for a situation of the package's own (a closed Writer, a
+//     typed stream), the sentence may add after a colon what only the Go
+//     side knows.
+//   - No message carries a package prefix such as "stream:", nor the text
+//     of another error: a wrapped error is the Cause. [Error.Error] prints
+//     the message and the code in brackets, which is what identifies the
+//     error as this package's (or Node's), so nothing is printed twice.
 type Error struct {
 	// Code is Node's code, for example "ERR_STREAM_PREMATURE_CLOSE", or
 	// "ABORT_ERR" for an AbortError.
@@ -66,23 +88,23 @@ func ErrorCode(err error) string {
 var (
 	// ErrInvalidArgType is ERR_INVALID_ARG_TYPE: a chunk or argument of the
 	// wrong type, such as an int written to a stream not in object mode.
-	ErrInvalidArgType = &Error{Code: "ERR_INVALID_ARG_TYPE", Name: "TypeError", Message: "stream: invalid argument type"}
+	ErrInvalidArgType = &Error{Code: "ERR_INVALID_ARG_TYPE", Name: "TypeError", Message: "Invalid argument type"}
 	// ErrInvalidArgValue is ERR_INVALID_ARG_VALUE, for example a negative
 	// highWaterMark.
-	ErrInvalidArgValue = &Error{Code: "ERR_INVALID_ARG_VALUE", Name: "TypeError", Message: "stream: invalid argument value"}
+	ErrInvalidArgValue = &Error{Code: "ERR_INVALID_ARG_VALUE", Name: "TypeError", Message: "Invalid argument value"}
 	// ErrInvalidReturnValue is ERR_INVALID_RETURN_VALUE.
-	ErrInvalidReturnValue = &Error{Code: "ERR_INVALID_RETURN_VALUE", Name: "TypeError", Message: "stream: invalid return value"}
+	ErrInvalidReturnValue = &Error{Code: "ERR_INVALID_RETURN_VALUE", Name: "TypeError", Message: "Invalid return value"}
 	// ErrMissingArgs is ERR_MISSING_ARGS, for example Pipeline with fewer
 	// than two streams.
-	ErrMissingArgs = &Error{Code: "ERR_MISSING_ARGS", Name: "TypeError", Message: "stream: missing arguments"}
+	ErrMissingArgs = &Error{Code: "ERR_MISSING_ARGS", Name: "TypeError", Message: "Missing arguments"}
 	// ErrMethodNotImplemented is ERR_METHOD_NOT_IMPLEMENTED: a hook such as
 	// Read, Write or Transform that the stream needs was not supplied.
-	ErrMethodNotImplemented = &Error{Code: "ERR_METHOD_NOT_IMPLEMENTED", Name: "Error", Message: "stream: method not implemented"}
+	ErrMethodNotImplemented = &Error{Code: "ERR_METHOD_NOT_IMPLEMENTED", Name: "Error", Message: "Method not implemented"}
 	// ErrMultipleCallback is ERR_MULTIPLE_CALLBACK: a hook called its
 	// callback more than once.
 	ErrMultipleCallback = &Error{Code: "ERR_MULTIPLE_CALLBACK", Name: "Error", Message: "Callback called multiple times"}
 	// ErrOutOfRange is ERR_OUT_OF_RANGE.
-	ErrOutOfRange = &Error{Code: "ERR_OUT_OF_RANGE", Name: "RangeError", Message: "stream: value out of range"}
+	ErrOutOfRange = &Error{Code: "ERR_OUT_OF_RANGE", Name: "RangeError", Message: "Value out of range"}
 	// ErrAlreadyFinished is ERR_STREAM_ALREADY_FINISHED: End called on a
 	// stream that has already emitted 'finish'.
 	ErrAlreadyFinished = &Error{Code: "ERR_STREAM_ALREADY_FINISHED", Name: "Error", Message: "Cannot call end after a stream was finished"}
@@ -109,31 +131,46 @@ var (
 	// ErrAbort is the AbortError (code ABORT_ERR) a stream is destroyed
 	// with when its context is cancelled.
 	ErrAbort = &Error{Code: "ABORT_ERR", Name: "AbortError", Message: "The operation was aborted"}
-	// ErrReentrant is returned by a blocking call (Loop.Run, the io
-	// adapters, Pipeline) made on the loop it would wait for, which would
-	// otherwise deadlock.
-	ErrReentrant = &Error{Code: "ERR_STREAM_REENTRANT", Name: "Error", Message: "stream: blocking call made on its own loop"}
+	// ErrUnhandledError is ERR_UNHANDLED_ERROR, which Run returns for an
+	// 'error' event emitted with no listener and a value that is not an
+	// error (or none), as Node throws it: "Unhandled error. ('boom')". An
+	// error value emitted with no listener is itself what Run returns.
+	ErrUnhandledError = &Error{Code: "ERR_UNHANDLED_ERROR", Name: "Error", Message: "Unhandled error."}
+	// ErrNonErrorEvent (a Go-only code, ERR_EVENT_NON_ERROR) is the error
+	// a listener, a Finished callback or a Pipeline gets for an 'error'
+	// event emitted with a value that is not an error, where Node passes
+	// the value itself on: it is never taken for success.
+	ErrNonErrorEvent = &Error{Code: "ERR_EVENT_NON_ERROR", Name: "Error", Message: "An 'error' event was emitted with a value that is not an error"}
+	// ErrReentrant (a Go-only code, ERR_LOOP_REENTRANT) is returned by a
+	// blocking call (Loop.Run, the io adapters, Pipeline, Chunks) made on
+	// the loop it would wait for, which would otherwise deadlock.
+	ErrReentrant = &Error{Code: "ERR_LOOP_REENTRANT", Name: "Error", Message: "A blocking call was made on its own loop, where it would wait for itself"}
 	// ErrLoopClosed (a Go-only code, ERR_LOOP_CLOSED) is returned by Run
 	// and the blocking adapters on a closed loop, and is the error of a
 	// stream whose cross-loop pipe lost its other loop to Close.
-	ErrLoopClosed = &Error{Code: "ERR_LOOP_CLOSED", Name: "Error", Message: "stream: loop is closed"}
+	ErrLoopClosed = &Error{Code: "ERR_LOOP_CLOSED", Name: "Error", Message: "The loop is closed"}
 	// ErrLoopPanicked (a Go-only code, ERR_LOOP_PANICKED) is the error of a
 	// stream whose cross-loop pipe lost its other loop to a panic that
 	// left that loop's Run.
-	ErrLoopPanicked = &Error{Code: "ERR_LOOP_PANICKED", Name: "Error", Message: "stream: a panic left the Run of a loop this stream depends on"}
+	ErrLoopPanicked = &Error{Code: "ERR_LOOP_PANICKED", Name: "Error", Message: "A panic left the Run of a loop this stream depends on"}
 	// ErrStalled (a Go-only code, ERR_LOOP_STALLED) is returned by a
 	// blocking call whose loop went idle before the awaited event: nothing
 	// left could ever cause it, so the call would wait forever.
-	ErrStalled = &Error{Code: "ERR_LOOP_STALLED", Name: "Error", Message: "stream: loop went idle while a blocking call waited; it would wait forever"}
+	ErrStalled = &Error{Code: "ERR_LOOP_STALLED", Name: "Error", Message: "The loop went idle while a blocking call waited: it would wait forever"}
 )
 
-// newError returns a fresh error with the code of sentinel and the given
-// message (the sentinel's own when msg is empty).
+// ErrReaderClosed (a Go-only code, ERR_READER_CLOSED) is returned by a
+// Read on a [Reader] after its Close. It wraps [fs.ErrClosed], so
+// errors.Is(err, fs.ErrClosed) holds too, as for a closed *os.File.
+var ErrReaderClosed = &Error{Code: "ERR_READER_CLOSED", Name: "Error", Message: "Read from a closed Reader", Cause: fs.ErrClosed}
+
+// newError returns a fresh error with the code (and cause) of sentinel and
+// the given message (the sentinel's own when msg is empty).
 func newError(sentinel *Error, msg string) *Error {
 	if msg == "" {
 		msg = sentinel.Message
 	}
-	return &Error{Code: sentinel.Code, Name: sentinel.Name, Message: msg}
+	return &Error{Code: sentinel.Code, Name: sentinel.Name, Message: msg, Cause: sentinel.Cause}
 }
 
 func errInvalidArgType(name, want string, got any) *Error {
@@ -190,7 +227,7 @@ type PanicError struct {
 }
 
 // Error describes the panic.
-func (e *PanicError) Error() string { return fmt.Sprintf("stream: panic: %v", e.Value) }
+func (e *PanicError) Error() string { return fmt.Sprintf("panic: %v", e.Value) }
 
 // Unwrap returns the panic value if it is an error, so errors.Is and
 // errors.As see through the panic.
@@ -205,8 +242,8 @@ func recovered(v any) error { return &PanicError{Value: v} }
 
 // errorArg is the error of an 'error' event's arguments. Emit("error")
 // with no argument or a nil one (Node's undefined) gives nil; a value that
-// is not an error, which Node would pass on as it is, is wrapped so that
-// it is not mistaken for success.
+// is not an error, which Node would pass on as it is, gives an error with
+// code ERR_EVENT_NON_ERROR, so that it is not mistaken for success.
 func errorArg(args []any) error {
 	if len(args) == 0 || args[0] == nil {
 		return nil
@@ -214,42 +251,72 @@ func errorArg(args []any) error {
 	if err, ok := args[0].(error); ok {
 		return err
 	}
-	return &nonError{args[0]}
+	return newError(ErrNonErrorEvent, ErrNonErrorEvent.Message+": "+inspect(args[0]))
 }
 
-// nonError is a value that is not an error emitted as an 'error' event.
-type nonError struct{ v any }
-
-func (e *nonError) Error() string {
-	return fmt.Sprintf("stream: 'error' event with a non-error value: %v", e.v)
+// inspect renders a value that is not an error the way Node's
+// util.inspect shows it in a message: undefined for nil, a string in
+// single quotes, anything else as %v prints it.
+func inspect(v any) string {
+	switch v := v.(type) {
+	case nil:
+		return "undefined"
+	case string:
+		return "'" + strings.ReplaceAll(v, "'", `\'`) + "'"
+	default:
+		return fmt.Sprint(v)
+	}
 }
 
-// thrown carries an error that Node throws synchronously from deep inside
-// the machinery (a missing write or transform hook). Under a public method
-// that returns Node's throw as an error (Write, End, Uncork, ...), it
-// unwinds to that method, which returns it; anywhere else (a pipe, a
-// tick) there is no caller to throw to, and it is an uncaught error that
-// Run returns, never a panic value of the package's own escaping Run.
-type thrown struct{ err error }
-
-// throw raises err as Node's throw would, to the innermost public method
-// that returns thrown errors, or as an unhandled error of the loop.
+// Node throws some errors synchronously from deep inside the machinery (a
+// missing write or transform hook, a chunk push cannot take). Go has no
+// exceptions, and the package panics for none of these: the error is
+// recorded and the machinery returns.
+//
+// Under a public method that hands Node's throw back as a returned error
+// (Write, WriteWith, End, EndWith, Uncork), throw records err as the loop's
+// pending thrown error, the first one winning, and every frame between the
+// throw and that method returns at once, doing none of the work Node's
+// unwinding skips: throwing reports whether such an error is pending, and
+// the frames that would go on after a throw point check it. The method's
+// deferred endCatch then returns the error. Anywhere else (a pipe, a tick,
+// Push called from a task) there is no caller to throw to: the error is an
+// uncaught error that Run returns, and the machinery goes on.
+//
+// A catching method opens its region with one deferred call:
+//
+//	defer w.loop.endCatch(w.loop.beginCatch(), &err)
 func (l *Loop) throw(err error) {
-	if l.catchDepth > 0 {
-		panic(thrown{err})
+	if l.catchDepth == 0 {
+		l.reportUnhandled(err)
+		return
 	}
-	l.reportUnhandled(err)
+	if l.thrown == nil {
+		l.thrown = err
+	}
 }
 
-// endCatch ends a public method that returns thrown errors: it is
-// deferred right after catchDepth is raised.
-func (l *Loop) endCatch(errp *error) {
+// throwing reports whether a thrown error is on its way to a catching
+// method: the code running now comes after a throw point, and Node would
+// not run it.
+func (l *Loop) throwing() bool { return l.thrown != nil }
+
+// beginCatch opens the region of a catching method, as a try block: a
+// thrown error already pending belongs to an enclosing region (user code
+// going on after a throw called this method) and is set aside until the
+// region closes, so that this method works and returns only its own.
+func (l *Loop) beginCatch() (outer error) {
+	l.catchDepth++
+	outer, l.thrown = l.thrown, nil
+	return outer
+}
+
+// endCatch closes the region opened by beginCatch: a thrown error raised
+// inside it is stored in *errp, and the enclosing region's comes back.
+func (l *Loop) endCatch(outer error, errp *error) {
 	l.catchDepth--
-	if v := recover(); v != nil {
-		if t, ok := v.(thrown); ok {
-			*errp = t.err
-			return
-		}
-		panic(v)
+	if l.thrown != nil {
+		*errp = l.thrown
 	}
+	l.thrown = outer
 }

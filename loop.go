@@ -60,7 +60,8 @@ type Loop struct {
 	pollFn  func()      // pollCancels, bound once
 	id      int64       // for String
 
-	catchDepth int // public methods under way that return thrown errors
+	catchDepth int   // catching public methods under way (errors.go, throw)
+	thrown     error // the thrown error on its way to the innermost of them
 }
 
 var loopIDs atomic.Int64
@@ -233,7 +234,7 @@ func errLoopClosed() error { return newError(ErrLoopClosed, "") }
 // [ErrReentrant] instead.
 func (l *Loop) Run(fn func()) error {
 	if l.OnLoop() {
-		return fmt.Errorf("stream: Loop.Run called from a task on the same loop: %w", newError(ErrReentrant, ""))
+		return newError(ErrReentrant, "Loop.Run was called from a task on its own loop, where it would wait for itself")
 	}
 	l.runMu.Lock()
 	defer l.runMu.Unlock()
@@ -250,7 +251,7 @@ type waitFor struct {
 // stalled is the error of a blocking call whose loop went idle before the
 // awaited event: nothing left could ever cause it.
 func (w waitFor) stalled() error {
-	msg := "stream: " + w.call
+	msg := w.call
 	if w.s != nil {
 		msg += " on " + w.s.describeState()
 	}
@@ -404,7 +405,7 @@ func isClosed(c <-chan struct{}) bool {
 // called it returns an error instead of waiting forever.
 func (l *Loop) await(what waitFor, fn func(done func())) error {
 	if l.OnLoop() {
-		return newError(ErrReentrant, "")
+		return newError(ErrReentrant, what.call+" was called on its own loop, where it would wait for itself")
 	}
 	stop := make(chan struct{})
 	var once sync.Once

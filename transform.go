@@ -140,12 +140,22 @@ func (tr *transformer) writeNotImplemented(any, string, func(error)) {
 
 func (tr *transformer) transformCallback(err error, val any) {
 	s := tr.s
+	if s.loop.throwing() {
+		// Called after a throw (a Push in the hook): Node's hook never
+		// got this far.
+		return
+	}
 	if err != nil {
 		s.onwrite(err)
 		return
 	}
 	if val != nil {
-		s.push(val, "", false)
+		if _, err := s.push(val, "", false); err != nil {
+			s.loop.throw(err) // Node's callback pushes, which throws
+			if s.loop.throwing() {
+				return
+			}
+		}
 	}
 	rs := s.rs
 	switch {

@@ -166,8 +166,7 @@ func (w *Writable) WritableState() *WritableState { return w.ws }
 // the 'error' event.
 func (w *Writable) Write(chunk any) (ok bool, err error) {
 	w.loop.check()
-	w.loop.catchDepth++
-	defer w.loop.endCatch(&err)
+	defer w.loop.endCatch(w.loop.beginCatch(), &err)
 	return w.Stream.write(chunk, "", nil)
 }
 
@@ -177,8 +176,7 @@ func (w *Writable) Write(chunk any) (ok bool, err error) {
 // write. An unknown encoding is returned as ERR_UNKNOWN_ENCODING.
 func (w *Writable) WriteWith(chunk any, encoding string, cb func(error)) (ok bool, err error) {
 	w.loop.check()
-	w.loop.catchDepth++
-	defer w.loop.endCatch(&err)
+	defer w.loop.endCatch(w.loop.beginCatch(), &err)
 	return w.Stream.write(chunk, encoding, cb)
 }
 
@@ -194,8 +192,7 @@ func (w *Writable) Cork() {
 // (a missing Write hook).
 func (w *Writable) Uncork() (err error) {
 	w.loop.check()
-	w.loop.catchDepth++
-	defer w.loop.endCatch(&err)
+	defer w.loop.endCatch(w.loop.beginCatch(), &err)
 	w.Stream.uncork()
 	return nil
 }
@@ -222,8 +219,7 @@ func (w *Writable) SetDefaultEncoding(encoding string) error {
 // emitted. It uncorks the stream.
 func (w *Writable) End() (err error) {
 	w.loop.check()
-	w.loop.catchDepth++
-	defer w.loop.endCatch(&err)
+	defer w.loop.endCatch(w.loop.beginCatch(), &err)
 	return w.Stream.end(nil, "", nil)
 }
 
@@ -234,8 +230,7 @@ func (w *Writable) End() (err error) {
 // Destroy). A chunk Write would reject is returned as an error.
 func (w *Writable) EndWith(chunk any, encoding string, cb func(error)) (err error) {
 	w.loop.check()
-	w.loop.catchDepth++
-	defer w.loop.endCatch(&err)
+	defer w.loop.endCatch(w.loop.beginCatch(), &err)
 	return w.Stream.end(chunk, encoding, cb)
 }
 

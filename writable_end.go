@@ -17,6 +17,9 @@ func (s *Stream) end(chunk any, encoding string, cb func(error)) error {
 		st.Corked = 1
 		s.uncork()
 	}
+	if s.loop.throwing() {
+		return nil
+	}
 	switch {
 	case err != nil:
 	case !st.Ending && st.Errored == nil:

@@ -111,6 +111,9 @@ func (s *Stream) writeOrBuffer(chunk any, l int, encoding string, cb func(error)
 		st.writeCB = cb
 		st.Writing, st.Sync, st.expectWriteCB = true, true, true
 		s.callWrite(chunk, encoding)
+		if s.loop.throwing() {
+			return false
+		}
 		st.Sync = false
 	}
 	ret := st.Length < st.HighWaterMark || st.Length == 0
@@ -137,10 +140,16 @@ func (s *Stream) doWrite(writev bool, l int, chunk any, chunks []WriteChunk, enc
 	} else {
 		s.callWrite(chunk, encoding)
 	}
+	if s.loop.throwing() {
+		return
+	}
 	st.Sync = false
 }
 
 func (s *Stream) onWrite(er error) {
+	if s.loop.throwing() {
+		return // a hook calling back after a throw, which Node's never does
+	}
 	st := s.ws
 	if !st.expectWriteCB {
 		s.errorOrDestroy(newError(ErrMultipleCallback, ""), false)
@@ -335,6 +344,13 @@ func (s *Stream) clearBuffer() {
 		for {
 			req, _ := st.buffered.shift()
 			s.doWrite(false, s.wlen(req.chunk), req.chunk, nil, req.encoding, req.cb)
+			if s.loop.throwing() {
+				// Node stops here with bufferProcessing still set, and
+				// the slot of the request it handed over emptied but
+				// still counted.
+				st.buffered.unshift(writeReq{})
+				return
+			}
 			if st.buffered.len() == 0 || st.Writing {
 				break
 			}
