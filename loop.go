@@ -244,9 +244,13 @@ func (l *Loop) Run(fn func()) error {
 // waitFor names a blocking call and the stream it waits on, for the error
 // that says it stalled. It is only rendered when that happens.
 type waitFor struct {
-	call string  // "Reader.Read", "Pipeline", ...
-	s    *Stream // may be nil
+	call string    // "Reader.Read", "Pipeline", ...
+	s    describer // the stream; nil for none
 }
+
+// describer is what the loop knows of a stream a blocking call waits on:
+// how to describe its state.
+type describer interface{ describeState() string }
 
 // stalled is the error of a blocking call whose loop went idle before the
 // awaited event: nothing left could ever cause it.

@@ -1,6 +1,7 @@
 package stream
 
 import (
+	"fmt"
 	"strconv"
 	"sync/atomic"
 )
@@ -227,4 +228,25 @@ func chunkLen(c any) int {
 		return utf16Len(v)
 	}
 	return 0
+}
+
+// describeState renders the stream and the state that matters to a call
+// waiting on it, for the error of a blocking call that stalled.
+func (s *Stream) describeState() string {
+	d := fmt.Sprintf("%T", s.self)
+	if r := s.rs; r != nil {
+		d += fmt.Sprintf(" (readable: %d buffered, flowing %v, ended %v, reading %v", r.Length, r.Flowing, r.Ended, r.Reading)
+		if s.ws == nil {
+			d += fmt.Sprintf(", destroyed %v)", s.Destroyed())
+		} else {
+			d += ";"
+		}
+	}
+	if w := s.ws; w != nil {
+		if s.rs == nil {
+			d += " ("
+		}
+		d += fmt.Sprintf(" writable: %d buffered, %d callbacks pending, needs drain %v, ending %v, destroyed %v)", w.Length, w.PendingCB, w.NeedDrain, w.Ending, s.Destroyed())
+	}
+	return d
 }

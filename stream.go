@@ -2,7 +2,6 @@ package stream
 
 import (
 	"context"
-	"fmt"
 )
 
 // Stream is what every stream type shares: the event emitter, the loop, and
@@ -249,27 +248,6 @@ func aggregateTwoErrors(inner, outer error) error {
 	return outer
 }
 
-// AggregateError holds several errors that happened together, as Node's
-// AggregateError.
-type AggregateError struct {
-	Errors []error
-}
-
-// Error joins the messages of the errors.
-func (e *AggregateError) Error() string {
-	s := ""
-	for i, err := range e.Errors {
-		if i > 0 {
-			s += "; "
-		}
-		s += err.Error()
-	}
-	return s
-}
-
-// Unwrap returns the errors, for errors.Is and errors.As.
-func (e *AggregateError) Unwrap() []error { return e.Errors }
-
 // Destroyed reports whether Destroy was called (Node's destroyed).
 func (s *Stream) Destroyed() bool { return s.life.Destroyed }
 
@@ -289,27 +267,6 @@ func (s *Stream) OnClose(fn func()) *Listener {
 // OnError adds a listener for 'error'.
 func (s *Stream) OnError(fn func(err error)) *Listener {
 	return s.On("error", func(args ...any) { fn(errorArg(args)) })
-}
-
-// describeState renders the stream and the state that matters to a call
-// waiting on it, for the error of a blocking call that stalled.
-func (s *Stream) describeState() string {
-	d := fmt.Sprintf("%T", s.self)
-	if r := s.rs; r != nil {
-		d += fmt.Sprintf(" (readable: %d buffered, flowing %v, ended %v, reading %v", r.Length, r.Flowing, r.Ended, r.Reading)
-		if s.ws == nil {
-			d += fmt.Sprintf(", destroyed %v)", s.Destroyed())
-		} else {
-			d += ";"
-		}
-	}
-	if w := s.ws; w != nil {
-		if s.rs == nil {
-			d += " ("
-		}
-		d += fmt.Sprintf(" writable: %d buffered, %d callbacks pending, needs drain %v, ending %v, destroyed %v)", w.Length, w.PendingCB, w.NeedDrain, w.Ending, s.Destroyed())
-	}
-	return d
 }
 
 // Readable is Node's stream.Readable: a source of data that a consumer reads
