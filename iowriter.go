@@ -1,0 +1,142 @@
+package stream
+
+import (
+	"cmp"
+	"errors"
+)
+
+// Writer is an io.WriteCloser over a writable stream, for ordinary Go code
+// off the loop. Write copies p into a chunk, writes it, and returns once
+// the stream accepts more (at once, or after 'drain'): the stream's
+// backpressure holds. An error of the stream is returned by the Write or
+// Close that sees it. Close ends the stream and waits for 'finish'.
+//
+// A Write never waits on a stream that cannot take it: after Close it
+// returns an error matching ErrWriteAfterEnd without touching the stream;
+// on a stream ended by someone else, or destroyed, it writes as Node's
+// write() does, and returns the error Node's callback would get
+// (ErrWriteAfterEnd, or ErrDestroyed) at once. A Write waiting for 'drain'
+// when the stream is destroyed returns ErrDestroyed (or the stream's
+// error).
+//
+// Write and Close must not be called on the stream's loop (they return an
+// error wrapping ErrReentrant there); they may be called from any other
+// goroutine, one at a time.
+type Writer struct {
+	s       *Stream
+	err     error // the error returned to the caller; the caller's goroutine only
+	closed  bool  // Close was called; the caller's goroutine only
+	loopErr error // the first error a write callback reported; the loop only
+}
+
+// NewWriter returns a Writer over s.
+func NewWriter(s WritableStream) *Writer {
+	return &Writer{s: s.asWritable().Stream}
+}
+
+// Write implements io.Writer.
+func (a *Writer) Write(p []byte) (int, error) {
+	if a.err != nil {
+		return 0, a.err
+	}
+	if a.closed {
+		return 0, newError(ErrWriteAfterEnd, "write after end: the Writer was closed")
+	}
+	chunk := append([]byte(nil), p...)
+	var werr error
+	err := a.s.loop.await(waitFor{"Writer.Write", a.s}, func(done func()) {
+		s := a.s
+		if e := a.loopErr; e != nil {
+			werr = e
+			done()
+			return
+		}
+		if e := s.ws.Errored; e != nil {
+			werr = e
+			done()
+			return
+		}
+		ok, cbErr, thrown := s.writeChunk(chunk, "", func(err error) {
+			if err != nil && a.loopErr == nil {
+				a.loopErr = err
+			}
+		})
+		if thrown != nil || cbErr != nil {
+			// Refused (ended or destroyed): no 'drain' will come.
+			werr = cmp.Or(thrown, cbErr)
+			done()
+			return
+		}
+		if ok {
+			done()
+			return
+		}
+		var l1, l2, l3 *Listener
+		release := func() {
+			s.RemoveListener("drain", l1)
+			s.RemoveListener("error", l2)
+			s.RemoveListener("close", l3)
+			done()
+		}
+		l1 = s.Once("drain", func(...any) { release() })
+		l2 = s.Once("error", func(args ...any) {
+			if e := errorArg(args); e != nil && werr == nil {
+				werr = e
+			}
+			release()
+		})
+		l3 = s.Once("close", func(...any) {
+			// Destroyed before it drained: the chunk may never be
+			// written.
+			if werr == nil {
+				werr = cmp.Or(a.loopErr, s.ws.Errored, error(errDestroyed("write")))
+			}
+			release()
+		})
+	})
+	if err == nil {
+		err = werr
+	}
+	if err != nil {
+		a.err = err
+		return 0, err
+	}
+	return len(p), nil
+}
+
+// Close ends the stream and waits until it finishes, returning its error;
+// a stream destroyed before 'finish' is an error matching ErrDestroyed.
+// Once the stream auto-destroys, as it does by default, that is after
+// 'close': an adapter's resource under it (FromWriter's file) is then
+// closed.
+func (a *Writer) Close() error {
+	a.closed = true
+	var ferr, cbErr error
+	err := a.s.loop.await(waitFor{"Writer.Close", a.s}, func(done func()) {
+		s := a.s
+		cbErr = a.loopErr
+		Finished(s, func(err error) {
+			if err == nil && !s.ws.Finished {
+				// Destroyed, never finished: what was written may not
+				// have reached its destination. (Node's finished()
+				// reports success once end() was called.)
+				err = errDestroyed("end")
+			}
+			ferr = err
+			done()
+		})
+		if !s.ws.Ending {
+			s.end(nil, "", nil)
+		}
+	})
+	if err != nil {
+		return err
+	}
+	if ferr != nil {
+		return ferr
+	}
+	if cbErr != nil && !errors.Is(cbErr, ErrWriteAfterEnd) {
+		return cbErr
+	}
+	return nil
+}
