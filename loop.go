@@ -2,15 +2,10 @@ package stream
 
 import (
 	"errors"
-	"fmt"
-	"os"
-	"runtime"
 	"slices"
 	"strconv"
 	"sync"
 	"sync/atomic"
-
-	fastgoid "github.com/petermattis/goid"
 )
 
 // A Loop runs streams the way Node's single thread does: one callback at a
@@ -241,27 +236,6 @@ func (l *Loop) Run(fn func()) error {
 	return l.drive(fn, nil, waitFor{})
 }
 
-// waitFor names a blocking call and the stream it waits on, for the error
-// that says it stalled. It is only rendered when that happens.
-type waitFor struct {
-	call string    // "Reader.Read", "Pipeline", ...
-	s    describer // the stream; nil for none
-}
-
-// describer is what the loop knows of a stream a blocking call waits on:
-// how to describe its state.
-type describer interface{ describeState() string }
-
-// stalled is the error of a blocking call whose loop went idle before the
-// awaited event: nothing left could ever cause it.
-func (w waitFor) stalled() error {
-	msg := w.call
-	if w.s != nil {
-		msg += " on " + w.s.describeState()
-	}
-	return newError(ErrStalled, msg+": the loop went idle with nothing left that could end the wait (no task, timer or I/O pending); it would wait forever")
-}
-
 // drive runs the loop on the calling goroutine, which must hold runMu: fn
 // first, then every task, until the loop is idle or stop is closed.
 func (l *Loop) drive(fn func(), stop <-chan struct{}, what waitFor) (err error) {
@@ -392,69 +366,6 @@ func (l *Loop) runBatch(batch []task) {
 	}
 }
 
-func isClosed(c <-chan struct{}) bool {
-	select {
-	case <-c:
-		return true
-	default:
-		return false
-	}
-}
-
-// await runs fn on the loop and blocks the calling goroutine until fn's
-// work calls done. If no goroutine is running the loop, the caller drives
-// it meanwhile; otherwise fn is posted to the goroutine that does. It is
-// the door of the blocking adapters. Called on the loop itself it returns
-// an error wrapping ErrReentrant, and if the loop goes idle before done is
-// called it returns an error instead of waiting forever.
-func (l *Loop) await(what waitFor, fn func(done func())) error {
-	if l.OnLoop() {
-		return newError(ErrReentrant, what.call+" was called on its own loop, where it would wait for itself")
-	}
-	stop := make(chan struct{})
-	var once sync.Once
-	done := func() { once.Do(func() { close(stop) }) }
-	posted := false
-	for {
-		if l.runMu.TryLock() {
-			var err error
-			func() {
-				defer l.runMu.Unlock()
-				if posted {
-					err = l.drive(nil, stop, what)
-				} else {
-					err = l.drive(func() { fn(done) }, stop, what)
-				}
-			}()
-			if isClosed(stop) {
-				// The call completed; err is then only the unhandled
-				// errors raised while this goroutine drove the loop,
-				// which would otherwise be lost with this drive: the
-				// blocking call returns them, as Run would.
-				return err
-			}
-			return err
-		}
-		l.mu.Lock()
-		exited := l.exited
-		l.mu.Unlock()
-		if !posted {
-			if !l.post(task{func(any) { fn(done) }, nil}) {
-				return errLoopClosed()
-			}
-			posted = true
-		}
-		if exited == nil {
-			continue
-		}
-		select {
-		case <-stop:
-			return nil
-		case <-exited:
-		}
-	}
-}
-
 // drainTicks runs the microtask queue until it is empty, including
 // microtasks queued while draining.
 func (l *Loop) drainTicks() {
@@ -473,173 +384,6 @@ func (l *Loop) drainTicks() {
 // reportUnhandled records an error nobody handled; Run returns it.
 func (l *Loop) reportUnhandled(err error) {
 	l.errs = append(l.errs, err)
-}
-
-// Pending is a token for work in progress off the loop. While a token is
-// outstanding, Run does not return: the loop waits for the token to be
-// resolved. Resolve it exactly once.
-type Pending struct {
-	l      *Loop
-	done   atomic.Bool
-	bridge bool // taken by holdBridge
-}
-
-// Hold returns a token that keeps the loop from going idle until it is
-// resolved. Hold is safe to call from any goroutine, but it only keeps a
-// running Run alive if it is called before that Run finds the loop idle:
-// call it on the loop, before starting the work it stands for.
-func (l *Loop) Hold() *Pending {
-	l.pending.Add(1)
-	return &Pending{l: l}
-}
-
-// Resolve posts fn (which may be nil) to the loop as a macrotask and
-// releases the token once fn has run. It is safe to call from any
-// goroutine. Resolving a token twice is a bug and panics. If the loop was
-// closed, fn is dropped and the token is released.
-func (p *Pending) Resolve(fn func()) {
-	if !p.done.CompareAndSwap(false, true) {
-		panic("stream: Pending.Resolve called twice")
-	}
-	l := p.l
-	bridge := p.bridge
-	ok := l.post(task{func(any) {
-		if bridge {
-			l.releaseBridge(true)
-		}
-		l.pending.Add(-1)
-		if fn != nil {
-			fn()
-		}
-	}, nil})
-	if !ok {
-		if bridge {
-			l.releaseBridge(false)
-		}
-		l.pending.Add(-1)
-		select {
-		case l.wake <- struct{}{}:
-		default:
-		}
-	}
-}
-
-// Go runs work on a new goroutine and then runs the function work returns
-// (if not nil) on the loop, keeping the loop from going idle meanwhile. It
-// is the way to do blocking I/O for a stream: work blocks off the loop and
-// must not touch stream state; the returned function runs on the loop and
-// may.
-//
-// A panic in work is not lost: it is raised again on the loop, so it comes
-// out of Run.
-func (l *Loop) Go(work func() func()) {
-	p := l.Hold()
-	go func() {
-		var then func()
-		defer func() {
-			if v := recover(); v != nil {
-				// Raise the original value, so an error keeps matching
-				// errors.Is in the code that recovers it from Run.
-				p.Resolve(func() { panic(v) })
-				return
-			}
-			p.Resolve(then)
-		}()
-		then = work()
-	}()
-}
-
-// OnLoop reports whether the calling goroutine is the one running the loop.
-func (l *Loop) OnLoop() bool {
-	d := l.driver.Load()
-	return d != 0 && d == goid()
-}
-
-// runsElsewhere reports whether another goroutine is running the loop, so
-// that the caller must not touch its state but post to it.
-func (l *Loop) runsElsewhere() bool {
-	d := l.driver.Load()
-	return d != 0 && d != goid()
-}
-
-// debugChecks turns on the loop-ownership checks of every loop-only method.
-// It is set by the package's own tests, with NODESTREAM_DEBUG=1, or by
-// EnableDebugChecks.
-var debugChecks = os.Getenv("NODESTREAM_DEBUG") == "1"
-
-// EnableDebugChecks turns on the checks that make a loop-only method called
-// from the wrong goroutine (while another runs its loop) panic with a clear
-// message, as NODESTREAM_DEBUG=1 does. They cost about a microsecond per
-// call, so they are meant for tests: call it once, before any loop runs,
-// for example from TestMain.
-func EnableDebugChecks() { debugChecks = true }
-
-// check panics, when debug checks are on, if the caller is not on the loop
-// while another goroutine runs it, or if two goroutines use the loop while
-// no one runs it. Setting streams up before Run is allowed from one
-// goroutine: the first to touch an idle loop owns it until a Run starts
-// or ends, and any other goroutine touching it meanwhile is a race.
-func (l *Loop) check() {
-	if !debugChecks {
-		return
-	}
-	me := goid()
-	d := l.driver.Load()
-	if d == 0 {
-		if l.setupBy.CompareAndSwap(0, me) {
-			return
-		}
-		if o := l.setupBy.Load(); o != me && o != 0 && l.driver.Load() == 0 {
-			panic(fmt.Sprintf("stream: loop-only method called on goroutine %d while goroutine %d is setting up the same loop and no goroutine runs it: set a loop up from one goroutine, or post the call to the loop with loop.Post", me, o))
-		}
-		return
-	}
-	if me != d {
-		panic(fmt.Sprintf("stream: loop-only method called on goroutine %d while the loop runs on goroutine %d: post the call to the loop with loop.Post, or use the blocking adapters (NewReader, NewWriter, Chunks, Pipeline) from ordinary Go code", me, d))
-	}
-}
-
-// goid returns the current goroutine's id. It reads it from the
-// runtime's goroutine structure (github.com/petermattis/goid, a few
-// nanoseconds whatever the stack depth), after checking once at start-up
-// that this agrees with the id runtime.Stack prints; should a future Go
-// change the structure so that it does not, every call falls back to
-// parsing runtime.Stack, which is correct but costs about a microsecond
-// and grows with the stack.
-func goid() int64 {
-	if fastGoidOK {
-		return fastgoid.Get()
-	}
-	return stackGoid()
-}
-
-var fastGoidOK = fastGoidAgrees()
-
-// fastGoidAgrees compares the two ways of reading the id, on this
-// goroutine and on a fresh one.
-func fastGoidAgrees() bool {
-	if fastgoid.Get() != stackGoid() {
-		return false
-	}
-	ok := make(chan bool)
-	go func() { ok <- fastgoid.Get() == stackGoid() }()
-	return <-ok
-}
-
-// stackGoid parses the id from runtime.Stack's header ("goroutine 18
-// [running]:").
-func stackGoid() int64 {
-	var buf [32]byte
-	n := runtime.Stack(buf[:], false)
-	b := buf[len("goroutine "):n]
-	var id int64
-	for _, c := range b {
-		if c < '0' || c > '9' {
-			break
-		}
-		id = id*10 + int64(c-'0')
-	}
-	return id
 }
 
 // ring is a growable FIFO queue over a slice that reuses its storage, so a
