@@ -35,8 +35,8 @@ func TestOperators(t *testing.T) {
 		require.NoError(t, l.Run(func() { r = fn() }))
 		return r
 	}
-	var lines []string
-	log := func(a ...any) { lines = append(lines, strings.TrimSuffix(fmt.Sprintln(a...), "\n")) }
+	tr := newTwinOn(t, l)
+	log := tr.Log
 	toArray := func(r *Readable) string {
 		vals, err := ToArray(ctx, r)
 		require.NoError(t, err)
@@ -105,7 +105,7 @@ func TestOperators(t *testing.T) {
 		return Take(Map(odd, func(v any) (any, error) { return v.(int) * 10, nil }), 2)
 	})))
 
-	require.Equal(t, goldenLines(t, "testdata/operators/operators.out"), lines)
+	tr.Match("testdata/operators/operators.out")
 }
 
 // The result of an operator closes once it is read to its end, and the

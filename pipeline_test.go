@@ -3,7 +3,6 @@ package stream
 import (
 	"context"
 	"errors"
-	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -15,37 +14,22 @@ import (
 
 func TestPipelineNodeGoldens(t *testing.T) { checkNodeGoldens(t, "testdata/pipeline") }
 
-type plTrace struct {
-	l     *Loop
-	lines []string
-}
-
-func (p *plTrace) log(a ...any) {
-	p.lines = append(p.lines, strings.TrimSuffix(fmt.Sprintln(a...), "\n"))
-}
-
-func errText(err error) string {
-	if err == nil {
-		return "null"
-	}
-	if c := ErrorCode(err); c != "" {
-		return c
-	}
-	return err.Error()
-}
-
-func (p *plTrace) watch(name string, s *Stream, events ...string) {
+// plWatch logs the listed events of s as the pipeline programs print
+// them: "name:event", and "name:error CODE".
+func plWatch(p *twin, name string, s *Stream, events ...string) {
 	for _, ev := range events {
 		ev := ev
 		if ev == "error" {
-			s.OnError(func(err error) { p.log(name+":error", errText(err)) })
+			s.OnError(func(err error) { p.Log(name+":error", errStr(err)) })
 			continue
 		}
-		s.On(ev, func(...any) { p.log(name + ":" + ev) })
+		s.On(ev, func(...any) { p.Log(name + ":" + ev) })
 	}
 }
 
-func (p *plTrace) source(chunks ...string) *Readable {
+// plSource is a Readable of the pipeline programs: it pushes chunks, then
+// EOF, one per read.
+func plSource(p *twin, chunks ...string) *Readable {
 	var r *Readable
 	r = NewReadable(ReadableOptions{Loop: p.l, Read: func(int) {
 		if len(chunks) == 0 {
@@ -59,35 +43,36 @@ func (p *plTrace) source(chunks ...string) *Readable {
 	return r
 }
 
-func (p *plTrace) sink() *Writable {
+// plSink is the Writable of the pipeline programs: it logs each write.
+func plSink(p *twin) *Writable {
 	return NewWritable(WritableOptions{Loop: p.l, Write: func(c any, _ string, cb func(error)) {
-		p.log("write", string(c.([]byte)))
+		p.Log("write", string(c.([]byte)))
 		cb(nil)
 	}})
 }
 
 func TestPipelineSuccess(t *testing.T) {
-	p := &plTrace{l: NewLoop()}
+	p := newTwin(t)
 	require.NoError(t, p.l.Run(func() {
-		r := p.source("a", "b", "c")
+		r := plSource(p, "a", "b", "c")
 		tr := NewTransform(TransformOptions{DuplexOptions: DuplexOptions{Loop: p.l}, Transform: func(c any, _ string, cb func(error, any)) {
 			cb(nil, strings.ToUpper(string(c.([]byte))))
 		}})
-		w := p.sink()
-		p.watch("r", r.Stream, "end", "finish", "close")
-		p.watch("t", tr.Stream, "end", "finish", "close")
-		p.watch("w", w.Stream, "end", "finish", "close")
-		ret, err := PipelineWith([]StreamLike{r, tr, w}, PipelineOptions{}, func(err error) { p.log("cb", errText(err)) })
+		w := plSink(p)
+		plWatch(p, "r", r.Stream, "end", "finish", "close")
+		plWatch(p, "t", tr.Stream, "end", "finish", "close")
+		plWatch(p, "w", w.Stream, "end", "finish", "close")
+		ret, err := PipelineWith([]StreamLike{r, tr, w}, PipelineOptions{}, func(err error) { p.Log("cb", errStr(err)) })
 		require.NoError(t, err)
-		p.log("returns last", ret == StreamLike(w))
+		p.Log("returns last", ret == StreamLike(w))
 	}))
-	require.Equal(t, goldenLines(t, "testdata/pipeline/success.out"), p.lines)
+	p.Match("testdata/pipeline/success.out")
 }
 
 func TestPipelineError(t *testing.T) {
-	p := &plTrace{l: NewLoop()}
+	p := newTwin(t)
 	require.NoError(t, p.l.Run(func() {
-		r := p.source("a", "b", "c", "d")
+		r := plSource(p, "a", "b", "c", "d")
 		n := 0
 		tr := NewTransform(TransformOptions{DuplexOptions: DuplexOptions{Loop: p.l}, Transform: func(c any, _ string, cb func(error, any)) {
 			n++
@@ -97,54 +82,54 @@ func TestPipelineError(t *testing.T) {
 			}
 			cb(nil, c)
 		}})
-		w := p.sink()
+		w := plSink(p)
 		for _, s := range []struct {
 			n string
 			s *Stream
 		}{{"r", r.Stream}, {"t", tr.Stream}, {"w", w.Stream}} {
-			p.watch(s.n, s.s, "end", "finish", "close", "error")
+			plWatch(p, s.n, s.s, "end", "finish", "close", "error")
 		}
 		_, err := PipelineWith([]StreamLike{r, tr, w}, PipelineOptions{}, func(err error) {
-			p.log("cb", errText(err))
-			p.log("destroyed", r.Destroyed(), tr.Destroyed(), w.Destroyed())
+			p.Log("cb", errStr(err))
+			p.Log("destroyed", r.Destroyed(), tr.Destroyed(), w.Destroyed())
 		})
 		require.NoError(t, err)
 	}))
-	require.Equal(t, goldenLines(t, "testdata/pipeline/error.out"), p.lines)
+	p.Match("testdata/pipeline/error.out")
 }
 
 func TestPipelinePrematureClose(t *testing.T) {
-	p := &plTrace{l: NewLoop()}
+	p := newTwin(t)
 	require.NoError(t, p.l.Run(func() {
 		r := NewReadable(ReadableOptions{Loop: p.l, Read: func(int) {}})
-		w := p.sink()
-		r.OnClose(func() { p.log("r:close") })
-		w.OnClose(func() { p.log("w:close") })
-		PipelineWith([]StreamLike{r, w}, PipelineOptions{}, func(err error) { p.log("cb", errText(err), r.Destroyed()) })
+		w := plSink(p)
+		r.OnClose(func() { p.Log("r:close") })
+		w.OnClose(func() { p.Log("w:close") })
+		PipelineWith([]StreamLike{r, w}, PipelineOptions{}, func(err error) { p.Log("cb", errStr(err), r.Destroyed()) })
 		r.Push("x")
 		p.l.Post(func() { w.Destroy(nil) })
 	}))
-	require.Equal(t, goldenLines(t, "testdata/pipeline/premature.out"), p.lines)
+	p.Match("testdata/pipeline/premature.out")
 }
 
 func TestPipelineSourceError(t *testing.T) {
-	p := &plTrace{l: NewLoop()}
+	p := newTwin(t)
 	require.NoError(t, p.l.Run(func() {
 		r := NewReadable(ReadableOptions{Loop: p.l, Read: func(int) {}})
 		pt := NewPassThrough(DuplexOptions{Loop: p.l})
-		w := p.sink()
+		w := plSink(p)
 		for _, s := range []struct {
 			n string
 			s *Stream
 		}{{"r", r.Stream}, {"p", pt.Stream}, {"w", w.Stream}} {
 			s := s
-			s.s.OnClose(func() { p.log(s.n+":close", errText(s.s.Errored())) })
+			s.s.OnClose(func() { p.Log(s.n+":close", errStr(s.s.Errored())) })
 		}
-		PipelineWith([]StreamLike{r, pt, w}, PipelineOptions{}, func(err error) { p.log("cb", errText(err)) })
+		PipelineWith([]StreamLike{r, pt, w}, PipelineOptions{}, func(err error) { p.Log("cb", errStr(err)) })
 		r.Push("x")
 		p.l.Post(func() { r.Destroy(errors.New("src-fail")) })
 	}))
-	require.Equal(t, goldenLines(t, "testdata/pipeline/source_error.out"), p.lines)
+	p.Match("testdata/pipeline/source_error.out")
 }
 
 func TestPipelineMissingArgs(t *testing.T) {
@@ -208,7 +193,7 @@ func TestPipelineContextReleased(t *testing.T) {
 }
 
 func TestPipelineDestinationError(t *testing.T) {
-	p := &plTrace{l: NewLoop()}
+	p := newTwin(t)
 	require.NoError(t, p.l.Run(func() {
 		r := NewReadable(ReadableOptions{Loop: p.l, Read: func(int) {}})
 		pt := NewPassThrough(DuplexOptions{Loop: p.l})
@@ -218,18 +203,18 @@ func TestPipelineDestinationError(t *testing.T) {
 			s *Stream
 		}{{"r", r.Stream}, {"p", pt.Stream}, {"w", w.Stream}} {
 			s := s
-			s.s.OnClose(func() { p.log(s.n+":close", errText(s.s.Errored())) })
+			s.s.OnClose(func() { p.Log(s.n+":close", errStr(s.s.Errored())) })
 		}
-		PipelineWith([]StreamLike{r, pt, w}, PipelineOptions{}, func(err error) { p.log("cb", errText(err)) })
+		PipelineWith([]StreamLike{r, pt, w}, PipelineOptions{}, func(err error) { p.Log("cb", errStr(err)) })
 		r.Push("x")
 	}))
-	require.Equal(t, goldenLines(t, "testdata/pipeline/dest_error.out"), p.lines)
+	p.Match("testdata/pipeline/dest_error.out")
 }
 
 // A Duplex at the end of a pipeline stays the caller's to read, without
 // the pipeline's error listener once it succeeded.
 func TestPipelineDuplexLast(t *testing.T) {
-	p := &plTrace{l: NewLoop()}
+	p := newTwin(t)
 	require.NoError(t, p.l.Run(func() {
 		r := From(slices.Values([]any{"a", "b"}), ReadableOptions{Loop: p.l})
 		var got []string
@@ -243,11 +228,11 @@ func TestPipelineDuplexLast(t *testing.T) {
 			},
 		})
 		PipelineWith([]StreamLike{r, d}, PipelineOptions{}, func(err error) {
-			p.log("cb", errText(err))
-			p.log("listeners", d.ListenerCount("error"), d.ListenerCount("close"))
-			d.OnData(func(v any) { p.log("data", v) })
-			d.OnEnd(func() { p.log("end") })
+			p.Log("cb", errStr(err))
+			p.Log("listeners", d.ListenerCount("error"), d.ListenerCount("close"))
+			d.OnData(func(v any) { p.Log("data", v) })
+			d.OnEnd(func() { p.Log("end") })
 		})
 	}))
-	require.Equal(t, goldenLines(t, "testdata/pipeline/duplex_last.out"), p.lines)
+	p.Match("testdata/pipeline/duplex_last.out")
 }

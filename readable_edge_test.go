@@ -14,13 +14,13 @@ import (
 // Re-entrant and late calls: what consumers do from inside listeners.
 
 func TestReadableDestroyInData(t *testing.T) {
-	nodeTwin(t, "destroy_in_data", func(l *Loop, tr *readTrace) {
+	nodeTwin(t, "destroy_in_data", func(l *Loop, tr *twin) {
 		r := NewReadable(ReadableOptions{Read: noRead, Loop: l})
 		r.Push("a")
 		r.Push("b")
 		r.Push("c")
 		r.OnData(func(c any) {
-			tr.log("data", showChunk(c), "length", r.ReadableLength())
+			tr.Log("data", showChunk(c), "length", r.ReadableLength())
 			if string(c.([]byte)) == "a" {
 				r.Destroy(nil)
 			}
@@ -30,58 +30,58 @@ func TestReadableDestroyInData(t *testing.T) {
 }
 
 func TestReadablePauseInData(t *testing.T) {
-	nodeTwin(t, "pause_in_data", func(l *Loop, tr *readTrace) {
+	nodeTwin(t, "pause_in_data", func(l *Loop, tr *twin) {
 		r := NewReadable(ReadableOptions{Read: noRead, Loop: l})
 		r.Push("a")
 		r.Push("b")
 		r.Push("c")
 		r.Push(nil)
 		r.OnData(func(c any) {
-			tr.log("data", showChunk(c), "length", r.ReadableLength())
+			tr.Log("data", showChunk(c), "length", r.ReadableLength())
 			if string(c.([]byte)) == "a" {
 				r.Pause()
 			}
 		})
 		tr.watch(r, "r", "pause", "resume", "end", "close")
 		l.Post(func() {
-			tr.log("paused", r.ReadableLength(), r.IsPaused())
+			tr.Log("paused", r.ReadableLength(), r.IsPaused())
 			r.Resume()
 		})
 	})
 }
 
 func TestReadablePushInData(t *testing.T) {
-	nodeTwin(t, "push_in_data", func(l *Loop, tr *readTrace) {
+	nodeTwin(t, "push_in_data", func(l *Loop, tr *twin) {
 		r := NewReadable(ReadableOptions{Read: noRead, Loop: l})
 		first := true
 		r.OnData(func(c any) {
-			tr.log("data", showChunk(c))
+			tr.Log("data", showChunk(c))
 			if first {
 				first = false
-				tr.log("push in data", r.Push("nested"))
-				tr.log("after nested push", r.ReadableLength())
+				tr.Log("push in data", r.Push("nested"))
+				tr.Log("after nested push", r.ReadableLength())
 			}
 		})
 		tr.watch(r, "r", "end")
 		l.Post(func() {
-			tr.log("push outer", r.Push("outer"))
+			tr.Log("push outer", r.Push("outer"))
 			r.Push(nil)
 		})
 	})
 }
 
 func TestReadableReadInFlowing(t *testing.T) {
-	nodeTwin(t, "read_in_flowing", func(l *Loop, tr *readTrace) {
+	nodeTwin(t, "read_in_flowing", func(l *Loop, tr *twin) {
 		r := NewReadable(ReadableOptions{Read: noRead, Loop: l})
 		r.Push("a")
 		r.Push("b")
 		r.Push("c")
 		depth := 0
 		r.OnData(func(c any) {
-			tr.log("data", showChunk(c), "depth", depth)
+			tr.Log("data", showChunk(c), "depth", depth)
 			if depth == 0 && string(c.([]byte)) == "a" {
 				depth++
-				tr.log("read returned", showChunk(r.Read()))
+				tr.Log("read returned", showChunk(r.Read()))
 				depth--
 			}
 		})
@@ -89,49 +89,49 @@ func TestReadableReadInFlowing(t *testing.T) {
 }
 
 func TestReadableUnshiftInReadable(t *testing.T) {
-	nodeTwin(t, "unshift_in_readable", func(l *Loop, tr *readTrace) {
+	nodeTwin(t, "unshift_in_readable", func(l *Loop, tr *twin) {
 		r := NewReadable(ReadableOptions{Read: noRead, Loop: l})
 		r.Push("head|body")
 		r.Push(nil)
 		var h *Listener
 		h = r.OnReadable(func() {
 			c := r.Read()
-			tr.log("readable", showChunk(c))
+			tr.Log("readable", showChunk(c))
 			if c == nil {
 				return
 			}
 			head, body, _ := strings.Cut(string(c.([]byte)), "|")
-			tr.log("header", head)
+			tr.Log("header", head)
 			r.RemoveListener("readable", h)
-			tr.log("unshift", r.Unshift([]byte(body)), r.ReadableLength())
-			r.OnData(func(d any) { tr.log("body data", showChunk(d)) })
+			tr.Log("unshift", r.Unshift([]byte(body)), r.ReadableLength())
+			r.OnData(func(d any) { tr.Log("body data", showChunk(d)) })
 		})
 		tr.watch(r, "r", "end", "close")
 	})
 }
 
 func TestReadableUnshiftNil(t *testing.T) {
-	nodeTwin(t, "unshift_null", func(l *Loop, tr *readTrace) {
+	nodeTwin(t, "unshift_null", func(l *Loop, tr *twin) {
 		r := NewReadable(ReadableOptions{Read: noRead, Loop: l})
 		tr.watch(r, "r", "data", "end", "close")
 		r.Push("a")
-		tr.log("unshift null", r.Unshift(nil), "ended", r.ReadableState().Ended)
-		tr.log("push after", r.Push("b"))
-		r.OnError(func(err error) { tr.log("error", ErrorCode(err)) })
+		tr.Log("unshift null", r.Unshift(nil), "ended", r.ReadableState().Ended)
+		tr.Log("push after", r.Push("b"))
+		r.OnError(func(err error) { tr.Log("error", ErrorCode(err)) })
 	})
 }
 
 func TestReadableOnceReadable(t *testing.T) {
-	nodeTwin(t, "once_readable", func(l *Loop, tr *readTrace) {
+	nodeTwin(t, "once_readable", func(l *Loop, tr *twin) {
 		r := NewReadable(ReadableOptions{Read: noRead, Loop: l})
 		r.Once("readable", func(...any) {
-			tr.log("once readable", "flowing", r.ReadableFlowing(), "listening", r.ReadableState().ReadableListening)
-			tr.log("read", showChunk(r.ReadN(1)))
+			tr.Log("once readable", "flowing", r.ReadableFlowing(), "listening", r.ReadableState().ReadableListening)
+			tr.Log("read", showChunk(r.ReadN(1)))
 			l.NextTick(func() {
-				tr.log("tick", "flowing", r.ReadableFlowing(), "listening", r.ReadableState().ReadableListening)
+				tr.Log("tick", "flowing", r.ReadableFlowing(), "listening", r.ReadableState().ReadableListening)
 			})
 		})
-		r.OnData(func(c any) { tr.log("data", showChunk(c)) })
+		r.OnData(func(c any) { tr.Log("data", showChunk(c)) })
 		tr.watch(r, "r", "resume", "end")
 		r.Push("abc")
 		l.Post(func() { r.Push(nil) })
@@ -139,13 +139,13 @@ func TestReadableOnceReadable(t *testing.T) {
 }
 
 func TestReadableHighWaterMarkZeroPaused(t *testing.T) {
-	nodeTwin(t, "hwm_zero_paused", func(l *Loop, tr *readTrace) {
+	nodeTwin(t, "hwm_zero_paused", func(l *Loop, tr *twin) {
 		n := 0
 		var r *Readable
 		r = NewReadable(ReadableOptions{HighWaterMark: Int(0), Loop: l, Read: func(size int) {
 			n++
 			i := n
-			tr.log("read hook", i, size)
+			tr.Log("read hook", i, size)
 			l.Post(func() {
 				var ok bool
 				if i <= 2 {
@@ -153,81 +153,81 @@ func TestReadableHighWaterMarkZeroPaused(t *testing.T) {
 				} else {
 					ok = r.Push(nil)
 				}
-				tr.log("push", i, ok)
+				tr.Log("push", i, ok)
 			})
 		}})
 		r.OnReadable(func() {
-			tr.log("readable", r.ReadableLength())
+			tr.Log("readable", r.ReadableLength())
 			for c := r.Read(); c != nil; c = r.Read() {
-				tr.log("read", showChunk(c))
+				tr.Log("read", showChunk(c))
 			}
 		})
 		tr.watch(r, "r", "end", "close")
 
 		o := NewReadable(ReadableOptions{ObjectMode: true, HighWaterMark: Int(0), Loop: l, Read: func(size int) {
-			tr.log("object hook", size)
+			tr.Log("object hook", size)
 		}})
 		o.Read()
 	})
 }
 
 func TestReadableAfterEnd(t *testing.T) {
-	nodeTwin(t, "after_end", func(l *Loop, tr *readTrace) {
+	nodeTwin(t, "after_end", func(l *Loop, tr *twin) {
 		r := NewReadable(ReadableOptions{Read: noRead, AutoDestroy: Bool(false), Loop: l})
 		tr.watch(r, "r", "end", "close")
-		tr.log("didRead", r.ReadableDidRead())
+		tr.Log("didRead", r.ReadableDidRead())
 		r.Push("a")
 		r.Push(nil)
-		tr.log("read", showChunk(r.Read()), "didRead", r.ReadableDidRead())
+		tr.Log("read", showChunk(r.Read()), "didRead", r.ReadableDidRead())
 		l.Post(func() {
-			tr.log("ended", r.ReadableEnded(), "readable", r.Readable(), "flowing", r.ReadableFlowing())
+			tr.Log("ended", r.ReadableEnded(), "readable", r.Readable(), "flowing", r.ReadableFlowing())
 			tr.watch(r, "r", "resume", "data", "readable")
-			tr.log("flowing", r.ReadableFlowing(), "listening", r.ReadableState().ReadableListening)
+			tr.Log("flowing", r.ReadableFlowing(), "listening", r.ReadableState().ReadableListening)
 			r.Resume()
 			l.Post(func() {
 				r.Destroy(nil)
-				tr.log("aborted after end", r.ReadableAborted())
+				tr.Log("aborted after end", r.ReadableAborted())
 				s := NewReadable(ReadableOptions{Read: noRead, Loop: l})
 				s.Destroy(nil)
-				tr.log("aborted before end", s.ReadableAborted(), "readable", s.Readable())
+				tr.Log("aborted before end", s.ReadableAborted(), "readable", s.Readable())
 			})
 		})
 	})
 }
 
 func TestReadableDestroyInReadHook(t *testing.T) {
-	nodeTwin(t, "destroy_in_read", func(l *Loop, tr *readTrace) {
+	nodeTwin(t, "destroy_in_read", func(l *Loop, tr *twin) {
 		var r *Readable
 		r = NewReadable(ReadableOptions{Loop: l, Read: func(int) {
-			tr.log("read hook")
+			tr.Log("read hook")
 			r.Destroy(errors.New("in read"))
-			tr.log("push after destroy", r.Push("x"))
+			tr.Log("push after destroy", r.Push("x"))
 		}})
 		tr.watch(r, "r", "data", "end", "error", "close")
-		tr.log("read", showChunk(r.Read()), readableFlags(r))
+		tr.Log("read", showChunk(r.Read()), readableFlags(r))
 	})
 }
 
 func TestReadableRemoveAllListeners(t *testing.T) {
-	nodeTwin(t, "remove_all_listeners", func(l *Loop, tr *readTrace) {
+	nodeTwin(t, "remove_all_listeners", func(l *Loop, tr *twin) {
 		r := NewReadable(ReadableOptions{Read: noRead, Loop: l})
-		r.OnReadable(func() { tr.log("readable") })
-		tr.log("flowing", r.ReadableFlowing())
+		r.OnReadable(func() { tr.Log("readable") })
+		tr.Log("flowing", r.ReadableFlowing())
 		r.RemoveAllListeners()
-		tr.log("sync flowing", r.ReadableFlowing())
+		tr.Log("sync flowing", r.ReadableFlowing())
 		l.NextTick(func() {
-			tr.log("tick flowing", r.ReadableFlowing(), "listening", r.ReadableState().ReadableListening)
+			tr.Log("tick flowing", r.ReadableFlowing(), "listening", r.ReadableState().ReadableListening)
 		})
 		r.Push("a")
-		l.Post(func() { tr.log("length", r.ReadableLength()) })
+		l.Post(func() { tr.Log("length", r.ReadableLength()) })
 	})
 }
 
 func TestReadableSetEncodingWhileFlowing(t *testing.T) {
-	nodeTwin(t, "setencoding_flowing", func(l *Loop, tr *readTrace) {
+	nodeTwin(t, "setencoding_flowing", func(l *Loop, tr *twin) {
 		r := NewReadable(ReadableOptions{Read: noRead, Loop: l})
 		r.OnData(func(c any) {
-			tr.log("data", showChunk(c))
+			tr.Log("data", showChunk(c))
 			if _, ok := c.([]byte); ok {
 				require.NoError(t, r.SetEncoding("hex"))
 			}
@@ -238,7 +238,7 @@ func TestReadableSetEncodingWhileFlowing(t *testing.T) {
 			r.Push("c")
 			r.Push(nil)
 		})
-		r.OnEnd(func() { tr.log("end") })
+		r.OnEnd(func() { tr.Log("end") })
 	})
 }
 
@@ -285,69 +285,69 @@ func utf16Units(s string) string {
 }
 
 func TestReadableSurrogateSplitAndUnshift(t *testing.T) {
-	nodeTwin(t, "surrogate_split", func(l *Loop, tr *readTrace) {
+	nodeTwin(t, "surrogate_split", func(l *Loop, tr *twin) {
 		r := NewReadable(ReadableOptions{Read: noRead, Loop: l})
 		require.NoError(t, r.SetEncoding("utf8"))
 		r.Push([]byte("a😀b"))
-		tr.log("length", r.ReadableLength())
+		tr.Log("length", r.ReadableLength())
 		head, _ := r.ReadN(2).(string)
-		tr.log("head", utf16Units(head), r.ReadableLength())
+		tr.Log("head", utf16Units(head), r.ReadableLength())
 		tail, _ := r.ReadN(1).(string)
-		tr.log("tail", utf16Units(tail), r.ReadableLength())
+		tr.Log("tail", utf16Units(tail), r.ReadableLength())
 		r.Unshift(tail)
 		r.Unshift(head)
-		tr.log("unshifted", r.ReadableLength())
+		tr.Log("unshifted", r.ReadableLength())
 		all, _ := r.Read().(string)
-		tr.log("all", utf16Units(all), showChunk(all), all == "a😀b")
+		tr.Log("all", utf16Units(all), showChunk(all), all == "a😀b")
 	})
 }
 
 func TestReadableObjectModeDecoderRejectsValues(t *testing.T) {
-	nodeTwin(t, "object_decoder_type", func(l *Loop, tr *readTrace) {
+	nodeTwin(t, "object_decoder_type", func(l *Loop, tr *twin) {
 		r := NewReadable(ReadableOptions{ObjectMode: true, Encoding: "utf8", Read: noRead, Loop: l})
 		tr.watch(r, "r", "error", "close")
 		r.Push("s")
 		for _, v := range []any{5, map[string]int{"a": 1}, true} {
 			// Node throws from push; PushWith returns the error instead.
 			if ok, err := r.PushWith(v, ""); err != nil {
-				tr.log("push", showChunk(v), "throws", ErrorCode(err))
+				tr.Log("push", showChunk(v), "throws", ErrorCode(err))
 			} else {
-				tr.log("push", showChunk(v), ok)
+				tr.Log("push", showChunk(v), ok)
 			}
 		}
-		tr.log("length", r.ReadableLength(), "destroyed", r.Destroyed())
-		tr.log("unshift 5", r.Unshift(5), r.ReadableLength())
+		tr.Log("length", r.ReadableLength(), "destroyed", r.Destroyed())
+		tr.Log("unshift 5", r.Unshift(5), r.ReadableLength())
 		for c := r.Read(); c != nil; c = r.Read() {
-			tr.log("read", showChunk(c))
+			tr.Log("read", showChunk(c))
 		}
 	})
 }
 
 func TestReadablePrependDataListener(t *testing.T) {
-	nodeTwin(t, "prepend_data", func(l *Loop, tr *readTrace) {
+	nodeTwin(t, "prepend_data", func(l *Loop, tr *twin) {
 		r := NewReadable(ReadableOptions{Read: noRead, Loop: l})
-		r.PrependListener("data", func(args ...any) { tr.log("prepended data", showChunk(args[0])) })
+		r.PrependListener("data", func(args ...any) { tr.Log("prepended data", showChunk(args[0])) })
 		r.Push("a")
 		l.Post(func() {
-			tr.log("flowing", r.ReadableFlowing(), "length", r.ReadableLength())
-			r.OnData(func(c any) { tr.log("data", showChunk(c)) })
+			tr.Log("flowing", r.ReadableFlowing(), "length", r.ReadableLength())
+			r.OnData(func(c any) { tr.Log("data", showChunk(c)) })
 			l.Post(func() {
 				r.RemoveAllListeners("data")
-				tr.log("removed all", "flowing", r.ReadableFlowing(), "listeners", r.ListenerCount("data"))
-				tr.log("push b", r.Push("b"), "length", r.ReadableLength())
-				l.Post(func() { tr.log("later length", r.ReadableLength()) })
+				tr.Log("removed all", "flowing", r.ReadableFlowing(), "listeners", r.ListenerCount("data"))
+				tr.Log("push b", r.Push("b"), "length", r.ReadableLength())
+				l.Post(func() { tr.Log("later length", r.ReadableLength()) })
 			})
 		})
 	})
 }
 
 func TestReadableLateListeners(t *testing.T) {
-	nodeTwin(t, "late_listeners", func(l *Loop, tr *readTrace) {
+	nodeTwin(t, "late_listeners", func(l *Loop, tr *twin) {
 		a := NewReadable(ReadableOptions{Read: noRead, Loop: l})
 		a.Push(nil)
 		l.Post(func() {
 			tr.watch(a, "a", "readable", "end", "close")
-			tr.log("a listening")
+			tr.Log("a listening")
 		})
 
 		b := NewReadable(ReadableOptions{Read: noRead, Loop: l})
@@ -355,8 +355,8 @@ func TestReadableLateListeners(t *testing.T) {
 		b.Push(nil)
 		l.Post(func() {
 			b.OnReadable(func() {
-				tr.log("b readable", b.ReadableLength())
-				tr.log("b read", showChunk(b.Read()))
+				tr.Log("b readable", b.ReadableLength())
+				tr.Log("b read", showChunk(b.Read()))
 			})
 			tr.watch(b, "b", "end", "close")
 		})
@@ -365,7 +365,7 @@ func TestReadableLateListeners(t *testing.T) {
 		c.Push(nil)
 		l.Post(func() {
 			tr.watch(c, "c", "data", "resume", "end", "close")
-			tr.log("c listening")
+			tr.Log("c listening")
 		})
 
 		d := NewReadable(ReadableOptions{Read: noRead, Loop: l})

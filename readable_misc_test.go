@@ -11,37 +11,37 @@ import (
 // --- SetEncoding --------------------------------------------------------------
 
 func TestReadableSetEncodingBuffered(t *testing.T) {
-	nodeTwin(t, "setencoding_buffered", func(l *Loop, tr *readTrace) {
+	nodeTwin(t, "setencoding_buffered", func(l *Loop, tr *twin) {
 		r := NewReadable(ReadableOptions{Read: noRead, Loop: l})
 		r.Push([]byte("ab"))
 		r.Push([]byte{0xe2, 0x82})
-		tr.log("before", r.ReadableLength(), jsNull(r.ReadableEncoding()))
+		tr.Log("before", r.ReadableLength(), jsNull(r.ReadableEncoding()))
 		require.NoError(t, r.SetEncoding("UTF-8"))
-		tr.log("after", r.ReadableLength(), jsNull(r.ReadableEncoding()), jsNull(r.ReadableState().Encoding))
+		tr.Log("after", r.ReadableLength(), jsNull(r.ReadableEncoding()), jsNull(r.ReadableState().Encoding))
 		r.Push([]byte{0xac})
-		tr.log("pushed rest", r.ReadableLength())
-		tr.log("read", showChunk(r.Read()))
+		tr.Log("pushed rest", r.ReadableLength())
+		tr.Log("read", showChunk(r.Read()))
 
 		h := NewReadable(ReadableOptions{Read: noRead, Loop: l})
 		h.Push("hi")
 		require.NoError(t, h.SetEncoding("hex"))
-		tr.log("hex", h.ReadableLength(), showChunk(h.Read()))
+		tr.Log("hex", h.ReadableLength(), showChunk(h.Read()))
 
 		s := NewReadable(ReadableOptions{Read: noRead, Loop: l})
 		require.NoError(t, s.SetEncoding("utf8"))
 		s.Push([]byte("hi"))
 		require.NoError(t, s.SetEncoding("hex"))
-		tr.log("strings kept", s.ReadableLength(), showChunk(s.Read()))
+		tr.Log("strings kept", s.ReadableLength(), showChunk(s.Read()))
 
 		if err := NewReadable(ReadableOptions{Loop: l}).SetEncoding("nope"); err != nil {
 			require.ErrorIs(t, err, ErrUnknownEncoding)
-			tr.log("unknown", ErrorCode(err))
+			tr.Log("unknown", ErrorCode(err))
 		}
 	})
 }
 
 func TestReadableSetEncodingSplitChars(t *testing.T) {
-	nodeTwin(t, "setencoding_split", func(l *Loop, tr *readTrace) {
+	nodeTwin(t, "setencoding_split", func(l *Loop, tr *twin) {
 		cases := []struct {
 			enc    string
 			chunks [][]byte
@@ -60,9 +60,9 @@ func TestReadableSetEncodingSplitChars(t *testing.T) {
 			enc, chunks := cases[i].enc, cases[i].chunks
 			r := NewReadable(ReadableOptions{Read: noRead, Loop: l})
 			require.NoError(t, r.SetEncoding(enc))
-			r.OnData(func(c any) { tr.log(enc, "data", showChunk(c)) })
+			r.OnData(func(c any) { tr.Log(enc, "data", showChunk(c)) })
 			r.OnEnd(func() {
-				tr.log(enc, "end")
+				tr.Log(enc, "end")
 				run(i + 1)
 			})
 			k := 0
@@ -87,29 +87,29 @@ func TestReadableSetEncodingSplitChars(t *testing.T) {
 // oldSource is an old-style stream: an emitter with advisory flow control.
 type oldSource struct {
 	EventEmitter
-	tr *readTrace
+	tr *twin
 }
 
-func (o *oldSource) Pause()  { o.tr.log("old pause") }
-func (o *oldSource) Resume() { o.tr.log("old resume") }
+func (o *oldSource) Pause()  { o.tr.Log("old pause") }
+func (o *oldSource) Resume() { o.tr.Log("old resume") }
 
 func TestReadableWrap(t *testing.T) {
-	nodeTwin(t, "wrap", func(l *Loop, tr *readTrace) {
+	nodeTwin(t, "wrap", func(l *Loop, tr *twin) {
 		old := &oldSource{tr: tr}
 		r := NewReadable(ReadableOptions{HighWaterMark: Int(2), Loop: l})
-		tr.log("wrap returns the stream", r.Wrap(old) == r)
+		tr.Log("wrap returns the stream", r.Wrap(old) == r)
 		tr.watch(r, "r", "end", "close", "error")
-		tr.log("emit a")
+		tr.Log("emit a")
 		old.Emit("data", []byte("a"))
-		tr.log("emit bc")
+		tr.Log("emit bc")
 		old.Emit("data", "bc")
-		tr.log("length", r.ReadableLength())
+		tr.Log("length", r.ReadableLength())
 		l.Post(func() {
-			tr.log("read", showChunk(r.Read()))
+			tr.Log("read", showChunk(r.Read()))
 			old.Emit("data", []byte("d"))
 			old.Emit("end")
-			tr.log("read", showChunk(r.Read()))
-			tr.log("read", showChunk(r.Read()))
+			tr.Log("read", showChunk(r.Read()))
+			tr.Log("read", showChunk(r.Read()))
 		})
 
 		old2 := &oldSource{tr: tr}
@@ -122,7 +122,7 @@ func TestReadableWrap(t *testing.T) {
 		tr.watch(c, "c", "error", "close")
 		l.Post(func() {
 			old3.Emit("close")
-			tr.log("c destroyed", c.Destroyed())
+			tr.Log("c destroyed", c.Destroyed())
 		})
 	})
 }
@@ -148,21 +148,21 @@ func TestReadableWrapWithoutFlowControl(t *testing.T) {
 // --- Typed listener helpers -----------------------------------------------------
 
 func TestReadableTypedHelpers(t *testing.T) {
-	nodeTwin(t, "typed_helpers", func(l *Loop, tr *readTrace) {
+	nodeTwin(t, "typed_helpers", func(l *Loop, tr *twin) {
 		r := NewReadable(ReadableOptions{Read: noRead, Loop: l})
-		require.Equal(t, "pause", r.OnPause(func() { tr.log("pause") }).Event())
-		require.Equal(t, "resume", r.OnResume(func() { tr.log("resume") }).Event())
-		d := r.OnData(func(c any) { tr.log("data", showChunk(c)) })
+		require.Equal(t, "pause", r.OnPause(func() { tr.Log("pause") }).Event())
+		require.Equal(t, "resume", r.OnResume(func() { tr.Log("resume") }).Event())
+		d := r.OnData(func(c any) { tr.Log("data", showChunk(c)) })
 		require.Equal(t, "data", d.Event())
-		require.Equal(t, "end", r.OnEnd(func() { tr.log("end") }).Event())
-		require.Equal(t, "close", r.OnClose(func() { tr.log("close") }).Event())
+		require.Equal(t, "end", r.OnEnd(func() { tr.Log("end") }).Event())
+		require.Equal(t, "close", r.OnClose(func() { tr.Log("close") }).Event())
 		r.Push("a")
 		l.Post(func() {
 			r.Pause()
 			r.RemoveListener("data", d)
-			tr.log("data listeners", r.ListenerCount("data"))
+			tr.Log("data listeners", r.ListenerCount("data"))
 			require.Equal(t, "readable", r.OnReadable(func() {
-				tr.log("readable")
+				tr.Log("readable")
 				for r.Read() != nil {
 				}
 			}).Event())
@@ -171,7 +171,7 @@ func TestReadableTypedHelpers(t *testing.T) {
 		})
 
 		e := NewReadable(ReadableOptions{Read: noRead, Loop: l})
-		require.Equal(t, "error", e.OnError(func(err error) { tr.log("error", errLabel(err)) }).Event())
+		require.Equal(t, "error", e.OnError(func(err error) { tr.Log("error", errStr(err)) }).Event())
 		e.Destroy(errors.New("x"))
 	})
 }
@@ -197,7 +197,7 @@ func TestReadableOnceAndOff(t *testing.T) {
 }
 
 func TestReadableSetEncodingNames(t *testing.T) {
-	nodeTwin(t, "setencoding_names", func(l *Loop, tr *readTrace) {
+	nodeTwin(t, "setencoding_names", func(l *Loop, tr *twin) {
 		// "" stands for Node's setEncoding() with no argument.
 		for _, name := range []string{"", "utf8", "UTF8", "utf-8", "ucs2", "UCS-2", "utf16le", "utf-16le", "latin1", "binary", "BINARY", "ascii", "base64", "base64url", "hex", "HEX"} {
 			r := NewReadable(ReadableOptions{Read: noRead, Loop: l})
@@ -207,7 +207,7 @@ func TestReadableSetEncodingNames(t *testing.T) {
 			if name == "" {
 				shown = "undefined"
 			}
-			tr.log(shown, r.ReadableEncoding(), showChunk(r.Read()))
+			tr.Log(shown, r.ReadableEncoding(), showChunk(r.Read()))
 		}
 	})
 }
@@ -217,10 +217,10 @@ func TestReadableSetEncodingNames(t *testing.T) {
 type counter struct {
 	*Readable
 	n  int
-	tr *readTrace
+	tr *twin
 }
 
-func newCounter(l *Loop, tr *readTrace) *counter {
+func newCounter(l *Loop, tr *twin) *counter {
 	c := &counter{tr: tr}
 	c.Readable = NewReadable(ReadableOptions{Read: c.read, Loop: l})
 	return c
@@ -228,7 +228,7 @@ func newCounter(l *Loop, tr *readTrace) *counter {
 
 func (c *counter) read(size int) {
 	c.n++
-	c.tr.log("counter read", c.n, size)
+	c.tr.Log("counter read", c.n, size)
 	if c.n <= 3 {
 		c.Push(strconv.Itoa(c.n))
 	} else {
@@ -237,7 +237,7 @@ func (c *counter) read(size int) {
 }
 
 func TestReadableEmbedded(t *testing.T) {
-	nodeTwin(t, "embedded_counter", func(l *Loop, tr *readTrace) {
+	nodeTwin(t, "embedded_counter", func(l *Loop, tr *twin) {
 		c := newCounter(l, tr)
 		var _ ReadableStream = c
 		require.Same(t, c.Readable, AsReadable(c))
@@ -250,14 +250,14 @@ func TestReadableEmbedded(t *testing.T) {
 type namedSource struct {
 	EventEmitter
 	name string
-	tr   *readTrace
+	tr   *twin
 }
 
-func (o *namedSource) Pause()  { o.tr.log(o.name, "pause") }
-func (o *namedSource) Resume() { o.tr.log(o.name, "resume") }
+func (o *namedSource) Pause()  { o.tr.Log(o.name, "pause") }
+func (o *namedSource) Resume() { o.tr.Log(o.name, "resume") }
 
 func TestReadableWrapMore(t *testing.T) {
-	nodeTwin(t, "wrap_more", func(l *Loop, tr *readTrace) {
+	nodeTwin(t, "wrap_more", func(l *Loop, tr *twin) {
 		o1 := &namedSource{name: "o1", tr: tr}
 		a := NewReadable(ReadableOptions{ObjectMode: true, HighWaterMark: Int(2), Loop: l}).Wrap(o1)
 		tr.watch(a, "a", "data", "end")
@@ -271,18 +271,18 @@ func TestReadableWrapMore(t *testing.T) {
 		tr.watch(b, "b", "close")
 		b.Destroy(nil)
 		o2.Emit("data", []byte("late"))
-		tr.log("b length", b.ReadableLength())
+		tr.Log("b length", b.ReadableLength())
 
 		o3 := &namedSource{name: "o3", tr: tr}
 		c := NewReadable(ReadableOptions{AutoDestroy: Bool(false), Loop: l}).Wrap(o3)
 		tr.watch(c, "c", "error", "close")
 		o3.Emit("error", errors.New("soft"))
-		tr.log("c destroyed", c.Destroyed(), "errored", errLabel(c.Errored()))
+		tr.Log("c destroyed", c.Destroyed(), "errored", errStr(c.Errored()))
 
 		o4 := &namedSource{name: "o4", tr: tr}
 		d := NewReadable(ReadableOptions{Loop: l}).Wrap(o4)
 		tr.watch(d, "d", "close")
 		o4.Emit("destroy")
-		tr.log("d destroyed", d.Destroyed())
+		tr.Log("d destroyed", d.Destroyed())
 	})
 }

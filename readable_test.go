@@ -1,8 +1,6 @@
 package stream
 
 import (
-	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -21,32 +19,6 @@ import (
 
 func TestReadableNodeGoldens(t *testing.T) { checkNodeGoldens(t, "testdata/readable") }
 
-// readTrace collects what a twin prints. Its helpers render values as
-// testdata/readable/lib/trace.js does, so the lines compare equal.
-type readTrace struct{ lines []string }
-
-// log is lib/trace.js's log: the arguments as JavaScript's String() shows
-// them, joined by spaces.
-func (tr *readTrace) log(args ...any) {
-	parts := make([]string, len(args))
-	for i, a := range args {
-		parts[i] = jsValue(a)
-	}
-	tr.lines = append(tr.lines, strings.Join(parts, " "))
-}
-
-func jsValue(v any) string {
-	switch x := v.(type) {
-	case nil:
-		return "null"
-	case error:
-		return errLabel(x)
-	case fmt.Stringer:
-		return x.String()
-	}
-	return fmt.Sprint(v)
-}
-
 // jsNull renders "" as null, for properties that are null in Node when
 // unset (readableEncoding).
 func jsNull(s string) any {
@@ -56,74 +28,7 @@ func jsNull(s string) any {
 	return s
 }
 
-// showChunk is lib/trace.js's show: how a chunk is printed.
-func showChunk(c any) string {
-	switch x := c.(type) {
-	case nil:
-		return "null"
-	case []byte:
-		for _, b := range x {
-			if b < 0x20 || b >= 0x7f {
-				return "buf<" + hex.EncodeToString(x) + ">"
-			}
-		}
-		return "buf(" + string(x) + ")"
-	case string:
-		return "str(" + x + ")"
-	case int, int64, float64:
-		return fmt.Sprintf("num(%v)", x)
-	case bool:
-		return fmt.Sprint(x)
-	}
-	b, err := json.Marshal(c)
-	if err != nil {
-		return fmt.Sprintf("unprintable %T", c)
-	}
-	return string(b)
-}
-
-// errLabel is lib/trace.js's errStr: the code, else the message; an
-// aggregate lists its errors.
-func errLabel(err error) string {
-	if err == nil {
-		return "null"
-	}
-	var agg *AggregateError
-	if errors.As(err, &agg) {
-		parts := make([]string, len(agg.Errors))
-		for i, e := range agg.Errors {
-			parts[i] = errLabel(e)
-		}
-		return "aggregate(" + strings.Join(parts, ",") + ")"
-	}
-	if code := ErrorCode(err); code != "" {
-		return code
-	}
-	return err.Error()
-}
-
-type listenable interface {
-	On(event string, fn Handler) *Listener
-}
-
-// watch is lib/trace.js's watch: log the listed events of s.
-func (tr *readTrace) watch(s listenable, name string, events ...string) {
-	for _, ev := range events {
-		switch ev {
-		case "data":
-			s.On("data", func(args ...any) { tr.log(name, "data", showChunk(args[0])) })
-		case "error":
-			s.On("error", func(args ...any) {
-				err, _ := args[0].(error)
-				tr.log(name, "error", errLabel(err))
-			})
-		default:
-			s.On(ev, func(...any) { tr.log(name, ev) })
-		}
-	}
-}
-
-// readableFlags is lib/trace.js's flags: the state fields Node exposes on
+// readableFlags is trace.cjs's flags: the state fields Node exposes on
 // _readableState, the true booleans in Node's order.
 func readableFlags(r *Readable) string {
 	st := r.ReadableState()
@@ -153,18 +58,17 @@ func readableFlags(r *Readable) string {
 		}
 	}
 	return fmt.Sprintf("len=%d hwm=%d flowing=%s errored=%s [%s]",
-		st.Length, st.HighWaterMark, st.Flowing, errLabel(st.Errored), strings.Join(on, " "))
+		st.Length, st.HighWaterMark, st.Flowing, errStr(st.Errored), strings.Join(on, " "))
 }
 
 // nodeTwin runs fn on a fresh loop and requires the trace to equal what
 // testdata/readable/NAME.js printed under Node. Node would crash on an
 // 'error' nobody listens to, so the twin must not leave one either.
-func nodeTwin(t *testing.T, name string, fn func(l *Loop, tr *readTrace)) {
+func nodeTwin(t *testing.T, name string, fn func(l *Loop, tr *twin)) {
 	t.Helper()
-	l := NewLoop()
-	tr := &readTrace{}
-	require.NoError(t, l.Run(func() { fn(l, tr) }), "unhandled error")
-	require.Equal(t, goldenLines(t, "testdata/readable/"+name+".out"), tr.lines)
+	tr := newTwin(t)
+	tr.Run(func() { fn(tr.l, tr) })
+	tr.match("readable", name)
 }
 
 // noRead is a read hook that pushes nothing, Node's read() {}.
@@ -173,16 +77,16 @@ func noRead(int) {}
 // --- Construction and state -------------------------------------------------
 
 func TestReadableOptionsDefaults(t *testing.T) {
-	nodeTwin(t, "options_defaults", func(l *Loop, tr *readTrace) {
+	nodeTwin(t, "options_defaults", func(l *Loop, tr *twin) {
 		props := func(name string, r *Readable) {
 			st := r.ReadableState()
-			tr.log(name, "hwm", r.ReadableHighWaterMark(), "objectMode", r.ReadableObjectMode(),
+			tr.Log(name, "hwm", r.ReadableHighWaterMark(), "objectMode", r.ReadableObjectMode(),
 				"encoding", jsNull(r.ReadableEncoding()), "flowing", r.ReadableFlowing(), "length", r.ReadableLength())
-			tr.log(name, "readable", r.Readable(), "ended", r.ReadableEnded(), "didRead", r.ReadableDidRead(),
+			tr.Log(name, "readable", r.Readable(), "ended", r.ReadableEnded(), "didRead", r.ReadableDidRead(),
 				"aborted", r.ReadableAborted(), "destroyed", r.Destroyed(), "closed", r.Closed(),
-				"errored", errLabel(r.Errored()), "isPaused", r.IsPaused())
-			tr.log(name, "emitClose", st.EmitClose, "autoDestroy", st.AutoDestroy, "defaultEncoding", st.DefaultEncoding)
-			tr.log(name, readableFlags(r))
+				"errored", errStr(r.Errored()), "isPaused", r.IsPaused())
+			tr.Log(name, "emitClose", st.EmitClose, "autoDestroy", st.AutoDestroy, "defaultEncoding", st.DefaultEncoding)
+			tr.Log(name, readableFlags(r))
 		}
 		props("default", NewReadable(ReadableOptions{Loop: l}))
 		props("object", NewReadable(ReadableOptions{ObjectMode: true, Loop: l}))
@@ -194,31 +98,31 @@ func TestReadableOptionsDefaults(t *testing.T) {
 
 // Node keeps the Encoding option as spelled, unlike SetEncoding.
 func TestReadableEncodingOptionAsGiven(t *testing.T) {
-	nodeTwin(t, "options_encoding_as_given", func(l *Loop, tr *readTrace) {
+	nodeTwin(t, "options_encoding_as_given", func(l *Loop, tr *twin) {
 		a := NewReadable(ReadableOptions{Encoding: "UTF-8", Read: noRead, Loop: l})
-		tr.log("option", jsNull(a.ReadableEncoding()))
+		tr.Log("option", jsNull(a.ReadableEncoding()))
 		a.Push([]byte("hi"))
-		tr.log("read", showChunk(a.Read()))
+		tr.Log("read", showChunk(a.Read()))
 		b := NewReadable(ReadableOptions{Read: noRead, Loop: l})
 		require.NoError(t, b.SetEncoding("UTF-8"))
-		tr.log("setEncoding", jsNull(b.ReadableEncoding()))
+		tr.Log("setEncoding", jsNull(b.ReadableEncoding()))
 	})
 }
 
 func TestReadableOptionsInvalid(t *testing.T) {
-	nodeTwin(t, "options_invalid", func(l *Loop, tr *readTrace) {
+	nodeTwin(t, "options_invalid", func(l *Loop, tr *twin) {
 		attempt := func(name string, opts ReadableOptions) {
 			opts.Loop = l
 			r, err := NewReadableErr(opts)
 			if err == nil {
 				require.NotNil(t, r)
-				tr.log(name, "ok")
+				tr.Log(name, "ok")
 				return
 			}
 			require.Nil(t, r)
 			var e *Error
 			require.True(t, errors.As(err, &e), "%T is not an *Error", err)
-			tr.log(name, e.Code, e.Name, e.Message)
+			tr.Log(name, e.Code, e.Name, e.Message)
 		}
 		attempt("hwm -1", ReadableOptions{HighWaterMark: Int(-1)})
 		attempt("hwm -1 object", ReadableOptions{HighWaterMark: Int(-1), ObjectMode: true})
@@ -238,27 +142,27 @@ func TestReadableDefaultHighWaterMark(t *testing.T) {
 		require.NoError(t, SetDefaultHighWaterMark(false, bytesHWM))
 		require.NoError(t, SetDefaultHighWaterMark(true, objectsHWM))
 	})
-	nodeTwin(t, "default_hwm", func(l *Loop, tr *readTrace) {
-		tr.log("defaults", GetDefaultHighWaterMark(false), GetDefaultHighWaterMark(true))
+	nodeTwin(t, "default_hwm", func(l *Loop, tr *twin) {
+		tr.Log("defaults", GetDefaultHighWaterMark(false), GetDefaultHighWaterMark(true))
 		require.NoError(t, SetDefaultHighWaterMark(false, 100))
 		require.NoError(t, SetDefaultHighWaterMark(true, 5))
-		tr.log("changed", GetDefaultHighWaterMark(false), GetDefaultHighWaterMark(true))
-		tr.log("new streams", NewReadable(ReadableOptions{Loop: l}).ReadableHighWaterMark(),
+		tr.Log("changed", GetDefaultHighWaterMark(false), GetDefaultHighWaterMark(true))
+		tr.Log("new streams", NewReadable(ReadableOptions{Loop: l}).ReadableHighWaterMark(),
 			NewReadable(ReadableOptions{ObjectMode: true, Loop: l}).ReadableHighWaterMark())
-		tr.log("explicit wins", NewReadable(ReadableOptions{HighWaterMark: Int(7), Loop: l}).ReadableHighWaterMark())
+		tr.Log("explicit wins", NewReadable(ReadableOptions{HighWaterMark: Int(7), Loop: l}).ReadableHighWaterMark())
 		if err := SetDefaultHighWaterMark(false, -1); err != nil {
-			tr.log("negative", ErrorCode(err))
+			tr.Log("negative", ErrorCode(err))
 		}
-		tr.log("unchanged", GetDefaultHighWaterMark(false))
+		tr.Log("unchanged", GetDefaultHighWaterMark(false))
 		require.NoError(t, SetDefaultHighWaterMark(false, 16384))
 		require.NoError(t, SetDefaultHighWaterMark(true, 16))
-		tr.log("restored", GetDefaultHighWaterMark(false), GetDefaultHighWaterMark(true))
+		tr.Log("restored", GetDefaultHighWaterMark(false), GetDefaultHighWaterMark(true))
 	})
 }
 
 // The lifecycle of the state flags, against Node's _readableState.
 func TestReadableStateLifecycle(t *testing.T) {
-	nodeTwin(t, "state_lifecycle", func(l *Loop, tr *readTrace) {
+	nodeTwin(t, "state_lifecycle", func(l *Loop, tr *twin) {
 		n := 0
 		var r *Readable
 		r = NewReadable(ReadableOptions{
@@ -266,22 +170,22 @@ func TestReadableStateLifecycle(t *testing.T) {
 			Loop:          l,
 			Read: func(size int) {
 				n++
-				tr.log("read hook", n, readableFlags(r))
+				tr.Log("read hook", n, readableFlags(r))
 				switch n {
 				case 1:
 					r.Push("ab")
 				case 2:
-					l.Post(func() { r.Push("c"); tr.log("pushed c", readableFlags(r)) })
+					l.Post(func() { r.Push("c"); tr.Log("pushed c", readableFlags(r)) })
 				default:
-					l.Post(func() { r.Push(nil); tr.log("pushed null", readableFlags(r)) })
+					l.Post(func() { r.Push(nil); tr.Log("pushed null", readableFlags(r)) })
 				}
 			},
 		})
-		tr.log("new", readableFlags(r))
-		r.OnData(func(c any) { tr.log("data", showChunk(c), readableFlags(r)) })
-		tr.log("on data", readableFlags(r))
-		r.OnEnd(func() { tr.log("end", readableFlags(r)) })
-		r.OnClose(func() { tr.log("close", readableFlags(r)) })
-		l.NextTick(func() { tr.log("tick", readableFlags(r)) })
+		tr.Log("new", readableFlags(r))
+		r.OnData(func(c any) { tr.Log("data", showChunk(c), readableFlags(r)) })
+		tr.Log("on data", readableFlags(r))
+		r.OnEnd(func() { tr.Log("end", readableFlags(r)) })
+		r.OnClose(func() { tr.Log("close", readableFlags(r)) })
+		l.NextTick(func() { tr.Log("tick", readableFlags(r)) })
 	})
 }

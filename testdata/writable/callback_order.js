@@ -3,7 +3,7 @@
 // later tick. Consecutive writes with the same callback share one tick
 // (Node counts them), so a tick queued between them runs after both;
 // different callbacks each get their own tick, in order.
-const { stream, log, cb, tick, immediate, write, writeHook } = require('./common.cjs');
+const { stream, log, cb, tick, immediate, write, writeHook } = require('../trace.cjs');
 
 const w = new stream.Writable({ write: writeHook('sync') });
 const same = cb('same');
