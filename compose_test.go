@@ -1,6 +1,7 @@
 package stream
 
 import (
+	"context"
 	"errors"
 	"strings"
 	"testing"
@@ -59,4 +60,33 @@ func TestComposeArguments(t *testing.T) {
 		require.NoError(t, err)
 		require.Same(t, &pt.Duplex, d)
 	}))
+}
+
+// A composed Duplex closes after the streams inside it: ChunksOf over it
+// returns once a Produce inside has let its goroutine go.
+func TestComposeClosesAfterItsStreams(t *testing.T) {
+	l := NewLoop()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	readings := Produce(nil, ReadableOptions{Loop: l}, func(ctx context.Context, send func(int) error) error {
+		for i := 0; ; i++ {
+			if err := send(i); err != nil {
+				return err
+			}
+		}
+	})
+	producerClosed := false
+	// Set up without a Run: once read, the producer holds the loop
+	// until it returns, so a Run here would wait for the whole stream.
+	readings.OnClose(func() { producerClosed = true })
+	double := MapOf(func(v int) (int, error) { return 2 * v, nil }, StageOptions{Loop: l})
+	c, err := Compose(readings, double)
+	require.NoError(t, err)
+	for _, err := range ChunksOf[int](ctx, c) {
+		if err != nil {
+			break
+		}
+		cancel()
+	}
+	require.True(t, producerClosed, "the producer inside the Compose closed before ChunksOf returned")
 }

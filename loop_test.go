@@ -1,6 +1,7 @@
 package stream
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -651,4 +652,63 @@ func TestRing(t *testing.T) {
 	_, ok := r.shift()
 	require.False(t, ok)
 	require.Zero(t, r.len())
+}
+
+// Item 4: unhandled errors recorded before a hook's panic are not dropped
+// with it: the next Run returns them.
+func TestUnhandledErrorsSurviveAPanic(t *testing.T) {
+	l := NewLoop()
+	first := errors.New("unhandled before the panic")
+	v := runPanics(t, l, func() {
+		r := NewReadable(ReadableOptions{Loop: l, Read: func(int) {}})
+		r.Destroy(first) // no 'error' listener: unhandled
+		l.Post(func() { panic("hook panic") })
+	})
+	require.Equal(t, "hook panic", v)
+	require.ErrorIs(t, l.Run(nil), first)
+}
+
+// Item 13: two goroutines setting up one loop while nobody runs it are
+// caught by the debug checks (on in the package's tests).
+func TestDebugChecksCatchTwoSetUpGoroutines(t *testing.T) {
+	l := NewLoop()
+	r := NewReadable(ReadableOptions{Loop: l, Read: func(int) {}})
+	r.Pause() // this goroutine sets the loop up
+	var v any
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		defer func() { v = recover() }()
+		r.Pause()
+	}()
+	wg.Wait()
+	require.NotNil(t, v, "a second goroutine setting up the same idle loop must panic")
+	require.Contains(t, v, "setting up the same loop")
+
+	// A Run hands the loop over: after it, another goroutine may set up.
+	require.NoError(t, l.Run(nil))
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		defer func() { v = recover() }()
+		r.Resume()
+	}()
+	wg.Wait()
+	require.Nil(t, v)
+}
+
+// Unhandled errors raised while a blocking call drives the loop are
+// returned by that call, as Run would return them, not lost with its
+// drive.
+func TestBlockingCallReturnsUnhandledErrors(t *testing.T) {
+	l := NewLoop()
+	boom := errors.New("nobody listens")
+	other := NewReadable(ReadableOptions{Loop: l, Read: func(int) {}})
+	src := From(slicesValues(1, 2), ReadableOptions{Loop: l, Destroy: func(err error, cb func(error)) {
+		other.Destroy(boom) // an 'error' with no listener
+		cb(err)
+	}})
+	_, err := ToArray(context.Background(), src)
+	require.ErrorIs(t, err, boom)
 }

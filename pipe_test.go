@@ -984,3 +984,22 @@ func TestPipeUnpipeBySameStreamOtherType(t *testing.T) {
 		require.Equal(t, 1, e.ListenerCount("unpipe"), "a pipe's 'unpipe' listener was left behind")
 	}))
 }
+
+// Item 12: piping into a Transform with no Transform hook is Node's
+// ERR_METHOD_NOT_IMPLEMENTED, an uncaught error Run returns, not a panic
+// value of the package's own escaping Run. A direct Write returns it.
+func TestPipeIntoTransformWithoutHook(t *testing.T) {
+	l := NewLoop()
+	err := l.Run(func() {
+		src := From(slicesValues(1), ReadableOptions{Loop: l})
+		tr := NewTransform(TransformOptions{DuplexOptions: DuplexOptions{Loop: l, ObjectMode: true}})
+		src.Pipe(tr)
+	})
+	require.ErrorIs(t, err, ErrMethodNotImplemented)
+
+	require.NoError(t, l.Run(func() {
+		tr := NewTransform(TransformOptions{DuplexOptions: DuplexOptions{Loop: l, ObjectMode: true}})
+		_, err := tr.Write(1)
+		require.ErrorIs(t, err, ErrMethodNotImplemented)
+	}))
+}

@@ -1,11 +1,13 @@
 package stream
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
 )
@@ -235,4 +237,169 @@ func TestPipelineDuplexLast(t *testing.T) {
 		})
 	}))
 	p.Match("testdata/pipeline/duplex_last.out")
+}
+
+// objectSink collects what is written to it.
+func objectSink(l *Loop, got *[]any) *Writable {
+	return NewWritable(WritableOptions{Loop: l, ObjectMode: true, Write: func(c any, _ string, cb func(error)) {
+		*got = append(*got, c)
+		cb(nil)
+	}})
+}
+
+// Item 3: PipelineWith, Pipeline and Compose refuse streams on two loops
+// at once, naming the stage and its loop, instead of losing data and
+// never calling back.
+func TestPipelineRefusesTwoLoops(t *testing.T) {
+	la, lb := NewLoop(), NewLoop()
+	r := NewReadable(ReadableOptions{Loop: la, Read: func(int) {}})
+	p := NewPassThrough(DuplexOptions{Loop: la})
+	w := NewWritable(WritableOptions{Loop: lb, Write: func(_ any, _ string, cb func(error)) { cb(nil) }})
+
+	called := false
+	var err error
+	require.NoError(t, la.Run(func() {
+		_, err = PipelineWith([]StreamLike{r, p, w}, PipelineOptions{}, func(error) { called = true })
+	}))
+	require.ErrorIs(t, err, ErrInvalidArgValue)
+	require.Contains(t, err.Error(), "streams[2]")
+	require.Contains(t, err.Error(), lb.String())
+	require.Contains(t, err.Error(), la.String())
+	require.False(t, called, "a refused pipeline never calls back")
+	require.False(t, r.Destroyed() || w.Destroyed(), "a refused pipeline touches no stream")
+
+	err = Pipeline(context.Background(), r, p, w)
+	require.ErrorIs(t, err, ErrInvalidArgValue)
+	require.Contains(t, err.Error(), "streams[2]")
+
+	require.NoError(t, la.Run(func() {
+		_, err = Compose(r, w)
+	}))
+	require.ErrorIs(t, err, ErrInvalidArgValue)
+	require.Contains(t, err.Error(), "streams[1]")
+}
+
+// Item 7: Pipeline returns only after every write it started has returned
+// and the adapters have closed what they wrap. The source fails while a
+// slow Write of the sink is in flight; when Pipeline returns, that Write
+// has returned and the writer is closed, once.
+func TestPipelineReturnsAfterTheWriteInFlight(t *testing.T) {
+	l := NewLoop()
+	sink := &probe{delay: 200 * time.Millisecond}
+	boom := errors.New("source failed")
+	n := 0
+	var src *Readable
+	src = NewReadable(ReadableOptions{Loop: l, Read: func(int) {
+		n++
+		if n == 2 {
+			// The first chunk's Write is in flight on its goroutine.
+			l.Post(func() { src.Destroy(boom) })
+			return
+		}
+		src.Push([]byte("chunk"))
+	}})
+	dst := FromWriter(sink, WritableOptions{Loop: l})
+	err := Pipeline(context.Background(), src, dst)
+	require.ErrorIs(t, err, boom)
+	sink.mu.Lock()
+	defer sink.mu.Unlock()
+	require.Zero(t, sink.active, "a Write was still running when Pipeline returned")
+	require.Equal(t, 1, sink.closes)
+	require.Equal(t, []string{"write", "write returned"}, sink.log[:2])
+}
+
+// A source destroyed without an error after it pushed EOF, before 'end':
+// Node's pipeline never calls back (it waits for an 'end' that a closed
+// stream cannot emit; node prints "write a" and exits). Here the pipeline
+// settles: with all the data handed on, it succeeds and the destination
+// finishes.
+func TestPipelineSourceDestroyedBetweenEOFAndEnd(t *testing.T) {
+	l := NewLoop()
+	var got []string
+	var result error
+	calls := 0
+	finished := false
+	require.NoError(t, l.Run(func() {
+		n := 0
+		var r *Readable
+		r = NewReadable(ReadableOptions{Loop: l, Read: func(int) {
+			n++
+			if n == 1 {
+				r.Push("a")
+				return
+			}
+			r.Push(nil)
+			r.Destroy(nil)
+		}})
+		w := NewWritable(WritableOptions{Loop: l, Write: func(c any, _ string, cb func(error)) {
+			got = append(got, string(c.([]byte)))
+			cb(nil)
+		}})
+		w.OnFinish(func() { finished = true })
+		_, err := PipelineWith([]StreamLike{r, w}, PipelineOptions{}, func(err error) {
+			calls++
+			result = err
+		})
+		require.NoError(t, err)
+	}))
+	require.Equal(t, []string{"a"}, got)
+	require.Equal(t, 1, calls, "the pipeline must settle")
+	require.NoError(t, result)
+	require.True(t, finished)
+}
+
+// A sink destroyed without an error after End, while its writes are still
+// queued, lost them. Node's pipeline reports success here (its finished()
+// takes an ended stream with an empty buffer as finished, though destroy
+// emptied the buffer by dropping writes: node reports "cb undefined got 2"
+// of 14). Here it is ERR_STREAM_PREMATURE_CLOSE.
+func TestPipelineSinkDestroyedWithQueuedWritesFails(t *testing.T) {
+	l := NewLoop()
+	vals := make([]int, 14)
+	for i := range vals {
+		vals[i] = i
+	}
+	var result error
+	calls, got := 0, 0
+	require.NoError(t, l.Run(func() {
+		r := From(slicesValues(vals...), ReadableOptions{Loop: l})
+		var w *Writable
+		w = NewWritable(WritableOptions{Loop: l, ObjectMode: true, HighWaterMark: Int(64),
+			Write: func(_ any, _ string, cb func(error)) {
+				l.Go(func() func() {
+					time.Sleep(time.Millisecond)
+					return func() { got++; cb(nil) }
+				})
+			},
+			Destroy: func(err error, cb func(error)) {
+				l.Go(func() func() {
+					time.Sleep(20 * time.Millisecond)
+					return func() { cb(err) }
+				})
+			},
+		})
+		r.OnEnd(func() { l.Post(func() { w.Destroy(nil) }) })
+		_, err := PipelineWith([]StreamLike{r, w}, PipelineOptions{}, func(err error) {
+			calls++
+			result = err
+		})
+		require.NoError(t, err)
+	}))
+	require.Equal(t, 1, calls)
+	require.Less(t, got, len(vals))
+	require.ErrorIs(t, result, ErrPrematureClose)
+}
+
+// A chunk the destination cannot take fails a pipeline with Node's
+// ERR_INVALID_ARG_TYPE, where it used to be an uncaught error that the
+// blocking Pipeline dropped, reporting success with nothing written.
+func TestPipelineChunkTheSinkRejects(t *testing.T) {
+	type rec struct{ A int }
+	var buf bytes.Buffer
+	l := NewLoop()
+	err := Pipeline(context.Background(),
+		From(slices.Values([]rec{{1}, {2}}), ReadableOptions{Loop: l}),
+		FromWriter(&buf, WritableOptions{Loop: l}))
+	require.ErrorIs(t, err, ErrInvalidArgType)
+	require.Zero(t, buf.Len())
 }

@@ -268,3 +268,25 @@ func TestReadablePushUnknownEncoding(t *testing.T) {
 		require.Equal(t, []byte("a"), r.Read())
 	}))
 }
+
+// Item 12: Push of a value the decoder cannot take, on an object-mode
+// stream with SetEncoding, is Node's throw: returned by Run when nothing
+// called Push from a method that returns errors; PushWith returns it.
+func TestPushThrowIsNotSilent(t *testing.T) {
+	l := NewLoop()
+	var ok bool
+	err := l.Run(func() {
+		r := NewReadable(ReadableOptions{Loop: l, ObjectMode: true, Read: func(int) {}})
+		require.NoError(t, r.SetEncoding("utf8"))
+		ok = r.Push(42)
+	})
+	require.False(t, ok)
+	require.ErrorIs(t, err, ErrInvalidArgType)
+
+	require.NoError(t, l.Run(func() {
+		r := NewReadable(ReadableOptions{Loop: l, ObjectMode: true, Read: func(int) {}})
+		require.NoError(t, r.SetEncoding("utf8"))
+		_, err := r.PushWith(42, "")
+		require.ErrorIs(t, err, ErrInvalidArgType)
+	}))
+}
