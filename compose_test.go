@@ -1,6 +1,7 @@
 package stream
 
 import (
+	"context"
 	"errors"
 	"strings"
 	"testing"
@@ -12,7 +13,7 @@ func TestComposeNodeGoldens(t *testing.T) { checkNodeGoldens(t, "testdata/compos
 
 // TestCompose is the Go twin of testdata/compose/compose.js.
 func TestCompose(t *testing.T) {
-	p := &plTrace{l: NewLoop()}
+	p := newTwin(t)
 	mk := func(fn func(string) string) *Transform {
 		return NewTransform(TransformOptions{DuplexOptions: DuplexOptions{Loop: p.l}, Transform: func(c any, _ string, cb func(error, any)) {
 			cb(nil, fn(string(c.([]byte))))
@@ -23,13 +24,13 @@ func TestCompose(t *testing.T) {
 	require.NoError(t, p.l.Run(func() {
 		d, err := Compose(upper(), excl())
 		require.NoError(t, err)
-		p.log("readable", d.Readable(), "writable", d.Writable())
-		d.OnData(func(c any) { p.log("data", string(c.([]byte))) })
-		d.OnFinish(func() { p.log("finish") })
-		d.OnEnd(func() { p.log("end") })
-		d.OnClose(func() { p.log("close") })
-		d.WriteWith("a", "", func(error) { p.log("cb a") })
-		d.EndWith("b", "", func(error) { p.log("end cb") })
+		p.Log("readable", d.Readable(), "writable", d.Writable())
+		d.OnData(func(c any) { p.Log("data", string(c.([]byte))) })
+		d.OnFinish(func() { p.Log("finish") })
+		d.OnEnd(func() { p.Log("end") })
+		d.OnClose(func() { p.Log("close") })
+		d.WriteWith("a", "", func(error) { p.Log("cb a") })
+		d.EndWith("b", "", func(error) { p.Log("end cb") })
 
 		p.l.Post(func() {
 			bad := NewTransform(TransformOptions{DuplexOptions: DuplexOptions{Loop: p.l}, Transform: func(_ any, _ string, cb func(error, any)) {
@@ -37,12 +38,12 @@ func TestCompose(t *testing.T) {
 			}})
 			d2, err := Compose(upper(), bad)
 			require.NoError(t, err)
-			d2.OnError(func(err error) { p.log("d2 error", err.Error()) })
-			d2.OnClose(func() { p.log("d2 close", bad.Destroyed()) })
+			d2.OnError(func(err error) { p.Log("d2 error", err.Error()) })
+			d2.OnClose(func() { p.Log("d2 close", bad.Destroyed()) })
 			d2.Write("x")
 		})
 	}))
-	require.Equal(t, goldenLines(t, "testdata/compose/compose.out"), p.lines)
+	p.Match("testdata/compose/compose.out")
 }
 
 func TestComposeArguments(t *testing.T) {
@@ -59,4 +60,33 @@ func TestComposeArguments(t *testing.T) {
 		require.NoError(t, err)
 		require.Same(t, &pt.Duplex, d)
 	}))
+}
+
+// A composed Duplex closes after the streams inside it: ChunksOf over it
+// returns once a Produce inside has let its goroutine go.
+func TestComposeClosesAfterItsStreams(t *testing.T) {
+	l := NewLoop()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	readings := Produce(nil, ReadableOptions{Loop: l}, func(ctx context.Context, send func(int) error) error {
+		for i := 0; ; i++ {
+			if err := send(i); err != nil {
+				return err
+			}
+		}
+	})
+	producerClosed := false
+	// Set up without a Run: once read, the producer holds the loop
+	// until it returns, so a Run here would wait for the whole stream.
+	readings.OnClose(func() { producerClosed = true })
+	double := MapOf(func(v int) (int, error) { return 2 * v, nil }, StageOptions{Loop: l})
+	c, err := Compose(readings, double)
+	require.NoError(t, err)
+	for _, err := range ChunksOf[int](ctx, c) {
+		if err != nil {
+			break
+		}
+		cancel()
+	}
+	require.True(t, producerClosed, "the producer inside the Compose closed before ChunksOf returned")
 }

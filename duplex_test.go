@@ -1,11 +1,7 @@
 package stream
 
 import (
-	"encoding/hex"
-	"encoding/json"
 	"errors"
-	"fmt"
-	"reflect"
 	"strings"
 	"testing"
 
@@ -14,8 +10,8 @@ import (
 
 // The Duplex, Transform, PassThrough and pipe tests are mostly Go twins of
 // the Node programs in testdata/duplex, testdata/transform and
-// testdata/pipe: a twin does what NAME.js does, printing through dxTrace
-// as the programs print through testdata/duplex/trace.cjs, and its lines
+// testdata/pipe: a twin does what NAME.js does, printing through a twin
+// (main_test.go) as the programs print through testdata/trace.cjs, and its lines
 // must equal NAME.out, which is what Node v20 printed. The *NodeGoldens
 // tests rerun the programs, so a program edited without regenerating its
 // output is caught:
@@ -24,183 +20,24 @@ import (
 
 func TestDuplexNodeGoldens(t *testing.T) { checkNodeGoldens(t, "testdata/duplex") }
 
-// dxTrace records what a twin observes, formatted as trace.cjs formats it.
-type dxTrace struct {
-	t        *testing.T
-	l        *Loop
-	lines    []string
-	names    map[any]string
-	uncaught []string
-}
-
-func newDX(t *testing.T) *dxTrace {
-	t.Helper()
-	return &dxTrace{t: t, l: NewLoop(), names: map[any]string{}}
-}
-
-// name is trace.cjs's name: s prints as n, also when it is the source
-// argument of 'pipe' and 'unpipe'.
-func (tr *dxTrace) name(s any, n string) { tr.names[s] = n }
-
-// str is trace.cjs's str.
-func (tr *dxTrace) str(v any) string {
-	switch x := v.(type) {
-	case nil:
-		return "null"
-	case error:
-		return dxErr(x)
-	case string:
-		return x
-	case fmt.Stringer:
-		return x.String()
-	}
-	if reflect.TypeOf(v).Comparable() {
-		if n, ok := tr.names[v]; ok {
-			return n
-		}
-	}
-	return fmt.Sprint(v)
-}
-
-func (tr *dxTrace) log(args ...any) {
-	parts := make([]string, len(args))
-	for i, a := range args {
-		parts[i] = tr.str(a)
-	}
-	tr.lines = append(tr.lines, strings.Join(parts, " "))
-}
-
-// dxShow is trace.cjs's show.
-func dxShow(c any) string {
-	switch x := c.(type) {
-	case nil:
-		return "null"
-	case []byte:
-		for _, b := range x {
-			if b < 0x20 || b >= 0x7f {
-				return "buf<" + hex.EncodeToString(x) + ">"
-			}
-		}
-		return "buf(" + string(x) + ")"
-	case string:
-		return "str(" + x + ")"
-	case int, int64, float64:
-		return fmt.Sprintf("num(%v)", x)
-	}
-	b, err := json.Marshal(c)
-	if err != nil {
-		return fmt.Sprintf("unprintable %T", c)
-	}
-	return string(b)
-}
-
-// dxErr is trace.cjs's errStr.
-func dxErr(err error) string {
-	if err == nil {
-		return "null"
-	}
-	if c := ErrorCode(err); c != "" {
-		return c
-	}
-	return err.Error()
-}
-
-type dxEmitter interface {
-	On(event string, fn Handler) *Listener
-	ListenerCount(event string, l ...*Listener) int
-}
-
-// watch is trace.cjs's watch.
-func (tr *dxTrace) watch(s dxEmitter, n string, events ...string) {
-	tr.name(s, n)
-	for _, ev := range events {
-		switch ev {
-		case "data":
-			s.On(ev, func(args ...any) { tr.log(n, "data", dxShow(args[0])) })
-		case "error":
-			s.On(ev, func(args ...any) {
-				err, _ := args[0].(error)
-				tr.log(n, "error", dxErr(err))
-			})
-		case "pipe", "unpipe":
-			s.On(ev, func(args ...any) { tr.log(n, ev, tr.str(args[0])) })
-		default:
-			s.On(ev, func(...any) { tr.log(n, ev) })
-		}
-	}
-}
-
-// dxCounts is trace.cjs's counts.
-func dxCounts(s dxEmitter) string {
-	var parts []string
-	for _, ev := range []string{"data", "end", "readable", "drain", "error", "close", "finish", "pipe", "unpipe"} {
-		parts = append(parts, fmt.Sprintf("%s=%d", ev, s.ListenerCount(ev)))
-	}
-	return strings.Join(parts, " ")
-}
-
-func (tr *dxTrace) cb(n string) func(error) {
-	return func(err error) { tr.log(n, "cb", dxErr(err)) }
-}
-
-func (tr *dxTrace) tick(n string) { tr.l.NextTick(func() { tr.log("tick", n) }) }
-
-// run runs the program's top level and then each of its steps, every one
-// in a Run of its own, as trace.cjs's step runs them once Node is idle.
-// An error Run returns is one Node would crash on: it is kept for the
-// "uncaught" lines that catchUncaught prints last.
-func (tr *dxTrace) run(steps ...func()) {
-	tr.t.Helper()
-	for _, fn := range steps {
-		err := tr.l.Run(fn)
-		if err == nil {
-			continue
-		}
-		if j, ok := err.(interface{ Unwrap() []error }); ok {
-			for _, e := range j.Unwrap() {
-				tr.uncaught = append(tr.uncaught, dxErr(e))
-			}
-		} else {
-			tr.uncaught = append(tr.uncaught, dxErr(err))
-		}
-	}
-}
-
-// match compares the trace, then the uncaught errors, with dir/name.out.
-func (tr *dxTrace) match(dir, name string) {
-	tr.t.Helper()
-	got := tr.lines
-	for _, u := range tr.uncaught {
-		got = append(got, "uncaught "+u)
-	}
-	require.Equal(tr.t, goldenLines(tr.t, "testdata/"+dir+"/"+name+".out"), got)
-}
-
-// noUncaught requires that no step left an unhandled error, for twins of
-// programs that do not catch them (Node would have crashed).
-func (tr *dxTrace) noUncaught() {
-	tr.t.Helper()
-	require.Empty(tr.t, tr.uncaught, "unhandled errors")
-}
-
 // --- Both sides, independent --------------------------------------------------
 
 func TestDuplexIndependentSides(t *testing.T) {
-	tr := newDX(t)
+	tr := newTwin(t)
 	var held []func(error)
 	var d *Duplex
 	sides := func(label string) {
-		tr.log(label, "r.len", d.ReadableLength(), "r.hwm", d.ReadableHighWaterMark(), "r.ended", d.ReadableEnded(),
+		tr.Log(label, "r.len", d.ReadableLength(), "r.hwm", d.ReadableHighWaterMark(), "r.ended", d.ReadableEnded(),
 			"w.len", d.WritableLength(), "w.hwm", d.WritableHighWaterMark(), "w.ended", d.WritableEnded(),
 			"w.finished", d.WritableFinished(), "needDrain", d.WritableNeedDrain(), "destroyed", d.Destroyed())
 	}
-	tr.run(func() {
+	tr.Run(func() {
 		d = NewDuplex(DuplexOptions{
 			ReadableHighWaterMark: Int(4),
 			WritableHighWaterMark: Int(3),
-			Read:                  func(n int) { tr.log("_read", n) },
+			Read:                  func(n int) { tr.Log("_read", n) },
 			Write: func(chunk any, enc string, done func(error)) {
-				tr.log("_write", dxShow(chunk), enc)
+				tr.Log("_write", showChunk(chunk), enc)
 				held = append(held, done)
 			},
 			Loop: tr.l,
@@ -208,30 +45,30 @@ func TestDuplexIndependentSides(t *testing.T) {
 		tr.watch(d, "d", "readable", "end", "drain", "prefinish", "finish", "close")
 	}, func() {
 		sides("new")
-		tr.log("push ab ->", d.Push("ab"))
+		tr.Log("push ab ->", d.Push("ab"))
 		sides("pushed")
-		ok, err := d.WriteWith("xyz", "", tr.cb("xyz"))
+		ok, err := d.WriteWith("xyz", "", tr.Cb("xyz"))
 		require.NoError(t, err)
-		tr.log("write xyz ->", ok)
+		tr.Log("write xyz ->", ok)
 		sides("written")
-		tr.log("push cd ->", d.Push("cd"))
+		tr.Log("push cd ->", d.Push("cd"))
 		sides("pushed more")
 	}, func() {
-		tr.log("read ->", dxShow(d.Read()))
+		tr.Log("read ->", showChunk(d.Read()))
 		sides("read")
 	}, func() {
-		tr.log("release xyz")
+		tr.Log("release xyz")
 		held[0](nil)
 		sides("released")
 	}, func() {
-		require.NoError(t, d.EndWith(nil, "", tr.cb("end")))
+		require.NoError(t, d.EndWith(nil, "", tr.Cb("end")))
 		sides("end called")
 	}, func() {
 		sides("finished")
-		tr.log("push null ->", d.Push(nil))
+		tr.Log("push null ->", d.Push(nil))
 		sides("pushed null")
 	}, func() {
-		tr.log("read ->", dxShow(d.Read()))
+		tr.Log("read ->", showChunk(d.Read()))
 		sides("read null")
 	}, func() {
 		sides("at last")
@@ -243,24 +80,24 @@ func TestDuplexIndependentSides(t *testing.T) {
 // --- Options -----------------------------------------------------------------
 
 func TestDuplexAllowHalfOpen(t *testing.T) {
-	tr := newDX(t)
+	tr := newTwin(t)
 	newStream := func(n string, opts DuplexOptions) *Duplex {
-		opts.Read = dxNoRead
-		opts.Write = func(chunk any, _ string, done func(error)) { tr.log(n, "_write", dxShow(chunk)); done(nil) }
-		opts.Final = func(done func(error)) { tr.log(n, "_final"); done(nil) }
+		opts.Read = noRead
+		opts.Write = func(chunk any, _ string, done func(error)) { tr.Log(n, "_write", showChunk(chunk)); done(nil) }
+		opts.Final = func(done func(error)) { tr.Log(n, "_final"); done(nil) }
 		opts.Loop = tr.l
 		d := NewDuplex(opts)
 		tr.watch(d, n, "data", "end", "prefinish", "finish", "close")
 		return d
 	}
 	state := func(d *Duplex, label string) {
-		tr.log(label, "allowHalfOpen", d.AllowHalfOpen(), "readableEnded", d.ReadableEnded(),
+		tr.Log(label, "allowHalfOpen", d.AllowHalfOpen(), "readableEnded", d.ReadableEnded(),
 			"writableEnded", d.WritableEnded(), "writableFinished", d.WritableFinished(), "writable", d.Writable(),
 			"destroyed", d.Destroyed())
 	}
 	var a, b, c, e *Duplex
-	tr.run(func() {
-		tr.log("-- default: half open")
+	tr.Run(func() {
+		tr.Log("-- default: half open")
 		a = newStream("a", DuplexOptions{})
 		state(a, "a new")
 		a.Push("x")
@@ -270,10 +107,10 @@ func TestDuplexAllowHalfOpen(t *testing.T) {
 		state(a, "a later")
 		require.NoError(t, a.EndWith("y", "", nil))
 	}, func() {
-		tr.log("-- allowHalfOpen false: readable end ends the writable side")
+		tr.Log("-- allowHalfOpen false: readable end ends the writable side")
 		b = newStream("b", DuplexOptions{AllowHalfOpen: Bool(false)})
 		state(b, "b new")
-		_, err := b.WriteWith("p", "", tr.cb("p"))
+		_, err := b.WriteWith("p", "", tr.Cb("p"))
 		require.NoError(t, err)
 		b.Push("x")
 		b.Push(nil)
@@ -282,16 +119,16 @@ func TestDuplexAllowHalfOpen(t *testing.T) {
 			tr.l.NextTick(func() { state(b, "b tick after end") })
 		})
 	}, func() {
-		tr.log("-- allowHalfOpen false: the writable side finishing does not end the readable side")
+		tr.Log("-- allowHalfOpen false: the writable side finishing does not end the readable side")
 		c = newStream("c", DuplexOptions{AllowHalfOpen: Bool(false)})
 		require.NoError(t, c.EndWith("q", "", nil))
 	}, func() {
 		state(c, "c after finish")
-		tr.log("c readable", c.Readable(), "readableLength", c.ReadableLength())
+		tr.Log("c readable", c.Readable(), "readableLength", c.ReadableLength())
 		c.Push("late")
 		c.Push(nil)
 	}, func() {
-		tr.log("-- allowHalfOpen set after construction")
+		tr.Log("-- allowHalfOpen set after construction")
 		e = newStream("e", DuplexOptions{})
 		e.SetAllowHalfOpen(false)
 		state(e, "e set")
@@ -301,11 +138,8 @@ func TestDuplexAllowHalfOpen(t *testing.T) {
 	tr.match("duplex", "allow_half_open")
 }
 
-// dxNoRead is a read hook that pushes nothing, Node's read() {}.
-func dxNoRead(int) {}
-
 func TestDuplexOptions(t *testing.T) {
-	tr := newDX(t)
+	tr := newTwin(t)
 	show := func(label string, opts DuplexOptions) {
 		opts.Loop = tr.l
 		d, err := NewDuplexErr(opts)
@@ -313,13 +147,13 @@ func TestDuplexOptions(t *testing.T) {
 			require.Nil(t, d)
 			var e *Error
 			require.ErrorAs(t, err, &e)
-			tr.log(label, "throws", e.Code, e.Message)
+			tr.Log(label, "throws", e.Code, e.Message)
 			return
 		}
-		tr.log(label, "r.objectMode", d.ReadableObjectMode(), "w.objectMode", d.WritableObjectMode(),
+		tr.Log(label, "r.objectMode", d.ReadableObjectMode(), "w.objectMode", d.WritableObjectMode(),
 			"r.hwm", d.ReadableHighWaterMark(), "w.hwm", d.WritableHighWaterMark())
 	}
-	tr.run(func() {
+	tr.Run(func() {
 		show("{}", DuplexOptions{})
 		show("objectMode", DuplexOptions{ObjectMode: true})
 		show("readableObjectMode", DuplexOptions{ReadableObjectMode: true})
@@ -343,48 +177,48 @@ func TestDuplexOptions(t *testing.T) {
 }
 
 func TestDuplexOneSide(t *testing.T) {
-	tr := newDX(t)
+	tr := newTwin(t)
 	var r, w *Duplex
 	write := func(d *Duplex, label string, chunk any) bool {
-		ok, err := d.WriteWith(chunk, "", tr.cb(label))
+		ok, err := d.WriteWith(chunk, "", tr.Cb(label))
 		require.NoError(t, err)
 		return ok
 	}
-	tr.run(func() {}, func() {
-		tr.log("-- readable: false")
+	tr.Run(func() {}, func() {
+		tr.Log("-- readable: false")
 		r = NewDuplex(DuplexOptions{
 			Readable: Bool(false),
-			Read:     func(int) { tr.log("r _read") },
-			Write:    func(chunk any, _ string, done func(error)) { tr.log("r _write", dxShow(chunk)); done(nil) },
+			Read:     func(int) { tr.Log("r _read") },
+			Write:    func(chunk any, _ string, done func(error)) { tr.Log("r _write", showChunk(chunk)); done(nil) },
 			Loop:     tr.l,
 		})
 		tr.watch(r, "r", "data", "end", "finish", "close", "error")
-		tr.log("r readable", r.Readable(), "readableEnded", r.ReadableEnded(), "writable", r.Writable())
-		tr.log("r read ->", dxShow(r.Read()))
+		tr.Log("r readable", r.Readable(), "readableEnded", r.ReadableEnded(), "writable", r.Writable())
+		tr.Log("r read ->", showChunk(r.Read()))
 		write(r, "a", "a")
 		require.NoError(t, r.End())
 	}, func() {
-		tr.log("r destroyed", r.Destroyed(), "closed", r.Closed())
-		tr.log("-- writable: false")
+		tr.Log("r destroyed", r.Destroyed(), "closed", r.Closed())
+		tr.Log("-- writable: false")
 		w = NewDuplex(DuplexOptions{
 			Writable: Bool(false),
-			Read:     dxNoRead,
-			Write:    func(chunk any, _ string, done func(error)) { tr.log("w _write", dxShow(chunk)); done(nil) },
+			Read:     noRead,
+			Write:    func(chunk any, _ string, done func(error)) { tr.Log("w _write", showChunk(chunk)); done(nil) },
 			Loop:     tr.l,
 		})
 		tr.watch(w, "w", "data", "end", "finish", "close", "error")
-		tr.log("w writable", w.Writable(), "writableEnded", w.WritableEnded(), "writableFinished", w.WritableFinished(),
+		tr.Log("w writable", w.Writable(), "writableEnded", w.WritableEnded(), "writableFinished", w.WritableFinished(),
 			"readable", w.Readable())
-		tr.log("w write ->", write(w, "b", "b"))
-		tr.log("w destroyed", w.Destroyed())
+		tr.Log("w write ->", write(w, "b", "b"))
+		tr.Log("w destroyed", w.Destroyed())
 	}, func() {
-		tr.log("-- writable: false, reading to the end")
-		w = NewDuplex(DuplexOptions{Writable: Bool(false), Read: dxNoRead, Loop: tr.l})
+		tr.Log("-- writable: false, reading to the end")
+		w = NewDuplex(DuplexOptions{Writable: Bool(false), Read: noRead, Loop: tr.l})
 		tr.watch(w, "w2", "data", "end", "finish", "close", "error")
 		w.Push("c")
 		w.Push(nil)
 	}, func() {
-		tr.log("w2 destroyed", w.Destroyed(), "closed", w.Closed())
+		tr.Log("w2 destroyed", w.Destroyed(), "closed", w.Closed())
 	})
 	tr.noUncaught()
 	tr.match("duplex", "one_side")
@@ -393,30 +227,30 @@ func TestDuplexOneSide(t *testing.T) {
 // --- Destroy -----------------------------------------------------------------
 
 func TestDuplexDestroyOnce(t *testing.T) {
-	tr := newDX(t)
+	tr := newTwin(t)
 	var d *Duplex
 	var held func(error)
 	state := func(label string) {
 		r, w := d.ReadableState(), d.WritableState()
-		tr.log(label, "destroyed", d.Destroyed(), r.Destroyed, w.Destroyed,
+		tr.Log(label, "destroyed", d.Destroyed(), r.Destroyed, w.Destroyed,
 			"closed", d.Closed(), r.Closed, w.Closed,
 			"errored", d.Errored(), r.Errored, w.Errored,
 			"readableAborted", d.ReadableAborted(),
 			"readable", d.Readable(), "writable", d.Writable())
 	}
 	write := func(chunk any, label string) {
-		_, err := d.WriteWith(chunk, "", tr.cb(label))
+		_, err := d.WriteWith(chunk, "", tr.Cb(label))
 		require.NoError(t, err)
 	}
 	hooks := 0
-	tr.run(func() {}, func() {
+	tr.Run(func() {}, func() {
 		d = NewDuplex(DuplexOptions{
-			Read:  dxNoRead,
-			Write: func(chunk any, _ string, done func(error)) { tr.log("_write", dxShow(chunk)); held = done },
+			Read:  noRead,
+			Write: func(chunk any, _ string, done func(error)) { tr.Log("_write", showChunk(chunk)); held = done },
 			Destroy: func(err error, done func(error)) {
 				hooks++
-				tr.log("_destroy", err)
-				tr.l.NextTick(func() { tr.log("_destroy calls back"); done(err) })
+				tr.Log("_destroy", err)
+				tr.l.NextTick(func() { tr.Log("_destroy calls back"); done(err) })
 			},
 			Loop: tr.l,
 		})
@@ -426,19 +260,19 @@ func TestDuplexDestroyOnce(t *testing.T) {
 		write("one", "one")
 		write("two", "two")
 		state("before")
-		d.DestroyWith(errors.New("boom"), func(err error) { tr.log("destroy cb", err) })
+		d.DestroyWith(errors.New("boom"), func(err error) { tr.Log("destroy cb", err) })
 		state("destroyed")
-		d.DestroyWith(errors.New("again"), func(err error) { tr.log("second destroy cb", err) })
+		d.DestroyWith(errors.New("again"), func(err error) { tr.Log("second destroy cb", err) })
 		d.Destroy(nil)
 		state("destroyed again")
 	}, func() {
 		state("after")
-		tr.log("readableLength", d.ReadableLength(), "writableLength", d.WritableLength())
-		tr.log("read ->", dxShow(d.Read()))
+		tr.Log("readableLength", d.ReadableLength(), "writableLength", d.WritableLength())
+		tr.Log("read ->", showChunk(d.Read()))
 		held(nil)
 	}, func() {
-		tr.log("-- destroy without error")
-		d = NewDuplex(DuplexOptions{Read: dxNoRead, Write: func(_ any, _ string, done func(error)) { done(nil) }, Loop: tr.l})
+		tr.Log("-- destroy without error")
+		d = NewDuplex(DuplexOptions{Read: noRead, Write: func(_ any, _ string, done func(error)) { done(nil) }, Loop: tr.l})
 		tr.watch(d, "e", "end", "finish", "error", "close")
 		d.Destroy(nil)
 		state("e destroyed")
@@ -453,20 +287,20 @@ func TestDuplexDestroyOnce(t *testing.T) {
 // --- Per-side object mode set on the state -----------------------------------
 
 func TestDuplexStateObjectMode(t *testing.T) {
-	tr := newDX(t)
+	tr := newTwin(t)
 	var d *Duplex
 	var held []func(error)
 	write := func(chunk any, label string) bool {
-		ok, err := d.WriteWith(chunk, "", tr.cb(label))
+		ok, err := d.WriteWith(chunk, "", tr.Cb(label))
 		require.NoError(t, err)
 		return ok
 	}
-	tr.run(func() {}, func() {
+	tr.Run(func() {}, func() {
 		d = NewDuplex(DuplexOptions{
 			ObjectMode: true,
-			Read:       dxNoRead,
+			Read:       noRead,
 			Write: func(chunk any, enc string, done func(error)) {
-				tr.log("_write", dxShow(chunk), enc)
+				tr.Log("_write", showChunk(chunk), enc)
 				held = append(held, done)
 			},
 			Loop: tr.l,
@@ -475,37 +309,37 @@ func TestDuplexStateObjectMode(t *testing.T) {
 		d.ReadableState().ObjectMode = false
 		d.ReadableState().ObjectMode = true
 		tr.watch(d, "d", "data", "error", "close")
-		tr.log("readableObjectMode", d.ReadableObjectMode(), "writableObjectMode", d.WritableObjectMode(),
+		tr.Log("readableObjectMode", d.ReadableObjectMode(), "writableObjectMode", d.WritableObjectMode(),
 			"r.hwm", d.ReadableHighWaterMark(), "w.hwm", d.WritableHighWaterMark())
 		d.Pause()
 		p1 := d.Push(map[string]any{"a": 1})
 		p2 := d.Push(7)
-		tr.log("push {a:1} ->", p1, "push 7 ->", p2, "readableLength", d.ReadableLength())
+		tr.Log("push {a:1} ->", p1, "push 7 ->", p2, "readableLength", d.ReadableLength())
 		ok := write("abc", "abc")
-		tr.log("write abc ->", ok, "writableLength", d.WritableLength())
-		r1 := dxShow(d.Read())
-		tr.log("read ->", r1, "read ->", dxShow(d.Read()))
+		tr.Log("write abc ->", ok, "writableLength", d.WritableLength())
+		r1 := showChunk(d.Read())
+		tr.Log("read ->", r1, "read ->", showChunk(d.Read()))
 		if _, err := d.Write(5); err != nil {
-			tr.log("write 5 throws", ErrorCode(err))
+			tr.Log("write 5 throws", ErrorCode(err))
 		}
 		ok = write("de", "de")
-		tr.log("write de ->", ok, "writableLength", d.WritableLength())
+		tr.Log("write de ->", ok, "writableLength", d.WritableLength())
 		held[0](nil)
 	}, func() {
 		held[1](nil)
 	}, func() {
-		tr.log("-- the other way round")
+		tr.Log("-- the other way round")
 		d = NewDuplex(DuplexOptions{
-			Read:  dxNoRead,
-			Write: func(chunk any, _ string, done func(error)) { tr.log("_write", dxShow(chunk)); done(nil) },
+			Read:  noRead,
+			Write: func(chunk any, _ string, done func(error)) { tr.Log("_write", showChunk(chunk)); done(nil) },
 			Loop:  tr.l,
 		})
 		d.WritableState().ObjectMode = true
 		tr.watch(d, "e", "data", "error", "close")
-		tr.log("readableObjectMode", d.ReadableObjectMode(), "writableObjectMode", d.WritableObjectMode(),
+		tr.Log("readableObjectMode", d.ReadableObjectMode(), "writableObjectMode", d.WritableObjectMode(),
 			"r.hwm", d.ReadableHighWaterMark(), "w.hwm", d.WritableHighWaterMark())
 		ok := write(map[string]any{"b": 2}, "b")
-		tr.log("write {b:2} ->", ok, "writableLength", d.WritableLength())
+		tr.Log("write {b:2} ->", ok, "writableLength", d.WritableLength())
 		d.Pause()
 		// Node's push reports a wrong chunk type through 'error', never by
 		// throwing, so nothing is logged here.
@@ -544,7 +378,7 @@ type dxEcho struct {
 func newDXEcho(l *Loop) *dxEcho {
 	e := &dxEcho{}
 	e.Duplex = NewDuplex(DuplexOptions{
-		Read: dxNoRead,
+		Read: noRead,
 		Write: func(chunk any, _ string, done func(error)) {
 			e.writes++
 			e.Push(chunk)
@@ -582,7 +416,7 @@ func TestDuplexEmbeddedUserTypes(t *testing.T) {
 	var src *Readable
 	var closed []string
 	require.NoError(t, l.Run(func() {
-		src = NewReadable(ReadableOptions{Read: dxNoRead, Loop: l})
+		src = NewReadable(ReadableOptions{Read: noRead, Loop: l})
 		echo = newDXEcho(l)
 		upper = newDXUpper(l)
 		sink = NewWritable(WritableOptions{
@@ -653,21 +487,21 @@ func TestDuplexEmbeddedUserTypes(t *testing.T) {
 }
 
 func TestDuplexSideOptions(t *testing.T) {
-	tr := newDX(t)
+	tr := newTwin(t)
 	var d *Duplex
 	write := func(chunk any, enc string) {
 		_, err := d.WriteWith(chunk, enc, nil)
 		require.NoError(t, err)
 	}
-	logWrite := func(chunk any, enc string, done func(error)) { tr.log("_write", dxShow(chunk), enc); done(nil) }
-	tr.run(func() {}, func() {
+	logWrite := func(chunk any, enc string, done func(error)) { tr.Log("_write", showChunk(chunk), enc); done(nil) }
+	tr.Run(func() {}, func() {
 		d = NewDuplex(DuplexOptions{
 			Construct: func(done func(error)) {
-				tr.log("_construct")
-				tr.l.Post(func() { tr.log("constructed"); done(nil) })
+				tr.Log("_construct")
+				tr.l.Post(func() { tr.Log("constructed"); done(nil) })
 			},
 			Read: func(n int) {
-				tr.log("_read", n)
+				tr.Log("_read", n)
 				d.Push("r")
 				d.Push(nil)
 			},
@@ -677,34 +511,34 @@ func TestDuplexSideOptions(t *testing.T) {
 		tr.watch(d, "c", "data", "error", "close")
 		ok, err := d.Write("w")
 		require.NoError(t, err)
-		tr.log("write ->", ok)
-		tr.log("writableLength", d.WritableLength(), "readableLength", d.ReadableLength())
-		tr.tick("after")
+		tr.Log("write ->", ok)
+		tr.Log("writableLength", d.WritableLength(), "readableLength", d.ReadableLength())
+		tr.Tick("after")
 	}, func() {
 		d.Destroy(nil)
-		tr.log("-- encoding and decodeStrings")
+		tr.Log("-- encoding and decodeStrings")
 		d = NewDuplex(DuplexOptions{
 			Encoding:      "hex",
 			DecodeStrings: Bool(false),
-			Read:          dxNoRead,
+			Read:          noRead,
 			Write:         logWrite,
 			Loop:          tr.l,
 		})
 		tr.watch(d, "e", "data", "close")
-		tr.log("readableEncoding", d.ReadableEncoding())
+		tr.Log("readableEncoding", d.ReadableEncoding())
 		d.Push([]byte("AB"))
 		write("text", "")
 		write("6869", "hex")
 		write([]byte("bytes"), "")
 	}, func() {
-		tr.log("-- emitClose false")
-		d = NewDuplex(DuplexOptions{EmitClose: Bool(false), Read: dxNoRead, Write: logWrite, Loop: tr.l})
+		tr.Log("-- emitClose false")
+		d = NewDuplex(DuplexOptions{EmitClose: Bool(false), Read: noRead, Write: logWrite, Loop: tr.l})
 		tr.watch(d, "q", "end", "finish", "close")
 		d.Push(nil)
 		d.Resume()
 		require.NoError(t, d.End())
 	}, func() {
-		tr.log("destroyed", d.Destroyed(), "closed", d.Closed())
+		tr.Log("destroyed", d.Destroyed(), "closed", d.Closed())
 	})
 	tr.noUncaught()
 	tr.match("duplex", "side_options")

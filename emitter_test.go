@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/nodestream/stream/internal/tracetest"
 	"github.com/stretchr/testify/require"
 )
 
@@ -47,13 +48,6 @@ func handlerNames(hs []Handler) string {
 	return strings.Join(names, ",")
 }
 
-// trace collects what a Go twin of a Node program prints.
-type trace struct{ lines []string }
-
-func (tr *trace) log(format string, args ...any) {
-	tr.lines = append(tr.lines, fmt.Sprintf(format, args...))
-}
-
 // captureWarnings sends the max-listeners warnings to a buffer for the rest
 // of the test.
 func captureWarnings(t *testing.T) *bytes.Buffer {
@@ -65,20 +59,20 @@ func captureWarnings(t *testing.T) *bytes.Buffer {
 }
 
 // emitterPrograms are the Go twins of testdata/emitter/NAME.js.
-var emitterPrograms = map[string]func(l *Loop, tr *trace){
-	"newlistener": func(l *Loop, tr *trace) {
+var emitterPrograms = map[string]func(l *Loop, tr *twin){
+	"newlistener": func(l *Loop, tr *twin) {
 		e := &EventEmitter{loop: l}
-		a := named("a", func(...any) { tr.log("a called") })
-		b := named("b", func(...any) { tr.log("b called") })
-		c := named("c", func(...any) { tr.log("c called") })
-		d := named("d", func(...any) { tr.log("d called") })
+		a := named("a", func(...any) { tr.Logf("a called") })
+		b := named("b", func(...any) { tr.Logf("b called") })
+		c := named("c", func(...any) { tr.Logf("c called") })
+		d := named("d", func(...any) { tr.Logf("d called") })
 		e.On("newListener", named("watch", func(args ...any) {
 			event := args[0].(string)
-			tr.log("watch: newListener %s %s count=%d", event, nameOf(args[1].(Handler)), e.ListenerCount(event))
+			tr.Logf("watch: newListener %s %s count=%d", event, nameOf(args[1].(Handler)), e.ListenerCount(event))
 		}))
 		e.Once("newListener", named("first", func(args ...any) {
 			event := args[0].(string)
-			tr.log("first: newListener %s %s", event, nameOf(args[1].(Handler)))
+			tr.Logf("first: newListener %s %s", event, nameOf(args[1].(Handler)))
 			if event == "x" {
 				e.On("x", b)
 			}
@@ -86,94 +80,94 @@ var emitterPrograms = map[string]func(l *Loop, tr *trace){
 		e.On("x", a)
 		e.PrependListener("x", c)
 		e.Once("x", d)
-		tr.log("listeners %s", handlerNames(e.Listeners("x")))
-		tr.log("emit -> %v", e.Emit("x"))
-		tr.log("emit -> %v", e.Emit("x"))
-		tr.log("listeners %s", handlerNames(e.Listeners("x")))
+		tr.Logf("listeners %s", handlerNames(e.Listeners("x")))
+		tr.Logf("emit -> %v", e.Emit("x"))
+		tr.Logf("emit -> %v", e.Emit("x"))
+		tr.Logf("listeners %s", handlerNames(e.Listeners("x")))
 	},
-	"removelistener": func(l *Loop, tr *trace) {
+	"removelistener": func(l *Loop, tr *twin) {
 		e := &EventEmitter{loop: l}
 		r := func(name string) Handler {
 			return named(name, func(args ...any) {
 				event := args[0].(string)
-				tr.log("%s: %s %s left=%d", name, event, nameOf(args[1].(Handler)), e.ListenerCount(event))
+				tr.Logf("%s: %s %s left=%d", name, event, nameOf(args[1].(Handler)), e.ListenerCount(event))
 			})
 		}
 		f1, f2, f3 := named("f1", nil), named("f2", nil), named("f3", nil)
-		o := named("o", func(...any) { tr.log("o called, count=%d", e.ListenerCount("once")) })
+		o := named("o", func(...any) { tr.Logf("o called, count=%d", e.ListenerCount("once")) })
 		e.On("removeListener", r("r1"))
 		e.On("removeListener", r("r2"))
 		e.On("foo", f1)
 		hf2 := e.On("foo", f2)
 		e.On("foo", f3)
-		tr.log("off foo f2")
+		tr.Logf("off foo f2")
 		e.Off("foo", hf2)
-		tr.log("off foo (not registered)")
+		tr.Logf("off foo (not registered)")
 		e.Off("foo", (&EventEmitter{loop: l}).On("foo", named("nope", nil)))
 		e.Once("once", o)
-		tr.log("emit once -> %v", e.Emit("once"))
+		tr.Logf("emit once -> %v", e.Emit("once"))
 		e.On("bar", f1)
 		e.On("bar", f2)
-		tr.log("removeAllListeners foo")
+		tr.Logf("removeAllListeners foo")
 		e.RemoveAllListeners("foo")
-		tr.log("names %s", strings.Join(e.EventNames(), ","))
-		tr.log("removeAllListeners")
+		tr.Logf("names %s", strings.Join(e.EventNames(), ","))
+		tr.Logf("removeAllListeners")
 		e.RemoveAllListeners()
-		tr.log("names %s", strings.Join(e.EventNames(), ","))
+		tr.Logf("names %s", strings.Join(e.EventNames(), ","))
 	},
-	"emit_snapshot": func(l *Loop, tr *trace) {
+	"emit_snapshot": func(l *Loop, tr *twin) {
 		e := &EventEmitter{loop: l}
-		late := named("late", func(...any) { tr.log("late") })
+		late := named("late", func(...any) { tr.Logf("late") })
 		var hb *Listener
 		a := named("a", func(...any) {
-			tr.log("a: adds late, removes b")
+			tr.Logf("a: adds late, removes b")
 			e.On("x", late)
 			e.Off("x", hb)
 		})
 		e.On("x", a)
-		hb = e.On("x", named("b", func(...any) { tr.log("b") }))
-		tr.log("emit 1 -> %v", e.Emit("x"))
-		tr.log("emit 2 -> %v", e.Emit("x"))
-		tr.log("count %d", e.ListenerCount("x"))
+		hb = e.On("x", named("b", func(...any) { tr.Logf("b") }))
+		tr.Logf("emit 1 -> %v", e.Emit("x"))
+		tr.Logf("emit 2 -> %v", e.Emit("x"))
+		tr.Logf("count %d", e.ListenerCount("x"))
 
 		f := &EventEmitter{loop: l}
 		depth := 0
 		f.On("y", named("outer", func(...any) {
-			tr.log("outer depth %d", depth)
+			tr.Logf("outer depth %d", depth)
 			depth++
 			if depth == 1 {
-				tr.log("inner emit -> %v", f.Emit("y"))
+				tr.Logf("inner emit -> %v", f.Emit("y"))
 			}
 		}))
-		f.Once("y", named("once1", func(...any) { tr.log("once1 runs") }))
-		tr.log("emit y -> %v", f.Emit("y"))
-		tr.log("emit y -> %v", f.Emit("y"))
+		f.Once("y", named("once1", func(...any) { tr.Logf("once1 runs") }))
+		tr.Logf("emit y -> %v", f.Emit("y"))
+		tr.Logf("emit y -> %v", f.Emit("y"))
 
 		g := &EventEmitter{loop: l}
 		var ho2 *Listener
 		g.On("z", named("remover", func(...any) {
-			tr.log("remover")
+			tr.Logf("remover")
 			g.Off("z", ho2)
 		}))
-		ho2 = g.Once("z", named("o2", func(...any) { tr.log("o2 runs although removed") }))
-		tr.log("emit z -> %v", g.Emit("z"))
+		ho2 = g.Once("z", named("o2", func(...any) { tr.Logf("o2 runs although removed") }))
+		tr.Logf("emit z -> %v", g.Emit("z"))
 		ok := g.Emit("z")
-		tr.log("emit z -> %v count %d", ok, g.ListenerCount("z"))
+		tr.Logf("emit z -> %v count %d", ok, g.ListenerCount("z"))
 
-		tr.log("emit nothing -> %v", e.Emit("nothing"))
+		tr.Logf("emit nothing -> %v", e.Emit("nothing"))
 		e.On("args", func(args ...any) {
 			s := make([]string, len(args))
 			for i, a := range args {
 				s[i] = fmt.Sprint(a)
 			}
-			tr.log("args %d %s", len(args), strings.Join(s, " "))
+			tr.Logf("args %d %s", len(args), strings.Join(s, " "))
 		})
 		e.Emit("args", 1, "two", 3, 4, 5, 6, 7, 8, 9, 10, 11, 12)
 		e.Emit("args")
 	},
-	"prepend_once": func(l *Loop, tr *trace) {
+	"prepend_once": func(l *Loop, tr *twin) {
 		e := &EventEmitter{loop: l}
-		say := func(name string) Handler { return named(name, func(...any) { tr.log("%s", name) }) }
+		say := func(name string) Handler { return named(name, func(...any) { tr.Logf("%s", name) }) }
 		a, b, c, d := say("a"), say("b"), say("c"), say("d")
 		e.On("x", a)
 		e.PrependListener("x", b)
@@ -181,7 +175,7 @@ var emitterPrograms = map[string]func(l *Loop, tr *trace){
 		e.PrependOnceListener("x", d)
 		nope := (&EventEmitter{loop: l}).On("x", named("nope", nil))
 		show := func() {
-			tr.log("listeners %s", handlerNames(e.Listeners("x")))
+			tr.Logf("listeners %s", handlerNames(e.Listeners("x")))
 			raw := e.RawListeners("x")
 			s := make([]string, len(raw))
 			for i, h := range raw {
@@ -190,15 +184,15 @@ var emitterPrograms = map[string]func(l *Loop, tr *trace){
 					s[i] = "once(" + s[i] + ")"
 				}
 			}
-			tr.log("raw %s", strings.Join(s, ","))
-			tr.log("count %d %d %d", e.ListenerCount("x"), e.ListenerCount("x", hc), e.ListenerCount("x", nope))
+			tr.Logf("raw %s", strings.Join(s, ","))
+			tr.Logf("count %d %d %d", e.ListenerCount("x"), e.ListenerCount("x", hc), e.ListenerCount("x", nope))
 		}
 		show()
-		tr.log("emit -> %v", e.Emit("x"))
+		tr.Logf("emit -> %v", e.Emit("x"))
 		show()
-		tr.log("emit -> %v", e.Emit("x"))
+		tr.Logf("emit -> %v", e.Emit("x"))
 	},
-	"eventnames": func(l *Loop, tr *trace) {
+	"eventnames": func(l *Loop, tr *twin) {
 		e := &EventEmitter{loop: l}
 		show := func(what string) {
 			names := e.EventNames()
@@ -209,7 +203,7 @@ var emitterPrograms = map[string]func(l *Loop, tr *trace){
 			if err != nil {
 				panic(err)
 			}
-			tr.log("%s %s", what, j)
+			tr.Logf("%s %s", what, j)
 		}
 		f, g := named("f", nil), named("g", nil)
 		show("empty")
@@ -235,14 +229,14 @@ var emitterPrograms = map[string]func(l *Loop, tr *trace){
 		e.On("z", f)
 		show("z")
 	},
-	"maxlisteners": func(l *Loop, tr *trace) {
+	"maxlisteners": func(l *Loop, tr *twin) {
 		noop := func(...any) {}
 		e := &EventEmitter{loop: l}
-		tr.log("default %d", e.GetMaxListeners())
+		tr.Logf("default %d", e.GetMaxListeners())
 		for range 10 {
 			e.On("foo", noop)
 		}
-		tr.log("10 foo listeners: no warning")
+		tr.Logf("10 foo listeners: no warning")
 		e.On("foo", noop)
 		for range 5 {
 			e.On("foo", noop)
@@ -254,13 +248,13 @@ var emitterPrograms = map[string]func(l *Loop, tr *trace){
 
 		f := &EventEmitter{loop: l}
 		f.SetMaxListeners(2)
-		tr.log("set %d", f.GetMaxListeners())
+		tr.Logf("set %d", f.GetMaxListeners())
 		f.On("baz", noop)
 		g2 := f.On("baz", noop)
 		g3 := f.PrependOnceListener("baz", noop)
 		f.Off("baz", g3)
 		f.Off("baz", g2)
-		tr.log("baz back to %d", f.ListenerCount("baz"))
+		tr.Logf("baz back to %d", f.ListenerCount("baz"))
 		f.On("baz", noop)
 		f.On("baz", noop)
 		f.RemoveAllListeners("baz")
@@ -269,7 +263,7 @@ var emitterPrograms = map[string]func(l *Loop, tr *trace){
 		}
 
 		f.SetMaxListeners(0)
-		tr.log("unlimited %d", f.GetMaxListeners())
+		tr.Logf("unlimited %d", f.GetMaxListeners())
 		for range 30 {
 			f.On("qux", noop)
 		}
@@ -278,7 +272,7 @@ var emitterPrograms = map[string]func(l *Loop, tr *trace){
 		for range 11 {
 			h.On("data", noop)
 		}
-		tr.log("done")
+		tr.Logf("done")
 	},
 }
 
@@ -294,24 +288,23 @@ func TestEmitterMatchesNode(t *testing.T) {
 			program, ok := emitterPrograms[name]
 			require.True(t, ok, "no Go twin for %s", prog)
 			warnings := captureWarnings(t)
-			l := NewLoop()
-			tr := &trace{}
-			require.NoError(t, l.Run(func() { program(l, tr) }))
-			require.Equal(t, goldenLines(t, "testdata/emitter/"+name+".out"), tr.lines)
+			tr := newTwin(t)
+			tr.Run(func() { program(tr.l, tr) })
+			tr.match("emitter", name)
 
 			// Node prints its warnings to stderr as "(node:PID) text"; the
 			// hint about --trace-warnings that follows the first one is
 			// about Node's command line, not part of the warning.
 			var want []string
 			if _, err := os.Stat("testdata/emitter/" + name + ".err"); err == nil {
-				for _, line := range goldenLines(t, "testdata/emitter/"+name+".err") {
+				for _, line := range tracetest.Golden(t, "testdata/emitter/"+name+".err") {
 					if m := warningPrefix.FindString(line); m != "" {
 						want = append(want, line[len(m):])
 					}
 				}
 			}
 			var got []string
-			for _, line := range splitLines(warnings.String()) {
+			for _, line := range tracetest.SplitLines(warnings.String()) {
 				m := warningPrefix.FindStringSubmatch(line)
 				require.NotNil(t, m, "warning without Node's prefix: %q", line)
 				require.Equal(t, strconv.Itoa(os.Getpid()), m[1])

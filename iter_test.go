@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 	"testing/iotest"
+	"time"
 
 	"github.com/stretchr/testify/require"
 )
@@ -110,4 +111,83 @@ func TestChunksOnLoopIsReentrant(t *testing.T) {
 		}
 	}))
 	require.ErrorIs(t, got, ErrReentrant)
+}
+
+// Item 12: Chunks destroys the stream when the loop body breaks or
+// panics, even on a closed loop nobody runs.
+func TestChunksAbandonOnPanicAndClosedLoop(t *testing.T) {
+	l := NewLoop()
+	var r *Readable
+	require.NoError(t, l.Run(func() { r = From(slicesValues(1, 2, 3), ReadableOptions{Loop: l}) }))
+	func() {
+		defer func() { require.Equal(t, "body panic", recover()) }()
+		for range Chunks(context.Background(), r) {
+			panic("body panic")
+		}
+	}()
+	require.True(t, r.Destroyed(), "a panicking loop body lets go of the stream")
+
+	l2 := NewLoop()
+	var r2 *Readable
+	destroyed := false
+	require.NoError(t, l2.Run(func() {
+		r2 = From(slicesValues(1, 2, 3), ReadableOptions{Loop: l2, Destroy: func(err error, cb func(error)) {
+			destroyed = true
+			cb(err)
+		}})
+	}))
+	for range Chunks(context.Background(), r2) {
+		l2.Close()
+		break
+	}
+	require.True(t, destroyed, "the destroy hook runs even though the loop closed")
+}
+
+// Chunks returns only once the stream has let go of what it wraps: after
+// a break out of the loop, at the end, and on an error, the reader under a
+// FromReader is closed (once) by the time the range statement is done.
+func TestChunksReturnsAfterTheResourceIsClosed(t *testing.T) {
+	for _, how := range []string{"break", "end", "error"} {
+		t.Run(how, func(t *testing.T) {
+			l := NewLoop()
+			var src io.Reader = strings.NewReader(strings.Repeat("x", 64<<10))
+			if how == "error" {
+				src = io.MultiReader(src, iotest.ErrReader(errors.New("read failed")))
+			}
+			p := &probe{r: src, closeDelay: 20 * time.Millisecond}
+			r := FromReader(p, ReadableOptions{Loop: l, HighWaterMark: Int(1024)})
+			for _, err := range Chunks(context.Background(), r) {
+				if how == "break" || err != nil {
+					break
+				}
+			}
+			p.mu.Lock()
+			closes := p.closes
+			p.mu.Unlock()
+			require.Equal(t, 1, closes)
+		})
+	}
+}
+
+// A cancel wins over the chunks a hand-over already took: nothing is
+// yielded after the context is cancelled.
+func TestChunksCancelWinsOverTheBatch(t *testing.T) {
+	l := NewLoop()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	src := From(slicesValues(1, 2, 3, 4, 5, 6, 7, 8), ReadableOptions{Loop: l, HighWaterMark: Int(8)})
+	var got []any
+	var last error
+	for v, err := range Chunks(ctx, src) {
+		if err != nil {
+			last = err
+			break
+		}
+		got = append(got, v)
+		if v == 2 {
+			cancel()
+		}
+	}
+	require.Equal(t, []any{1, 2}, got)
+	require.ErrorIs(t, last, ErrAbort)
 }

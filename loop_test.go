@@ -1,6 +1,7 @@
 package stream
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -17,77 +18,61 @@ import (
 	"go.uber.org/goleak"
 )
 
-// loopScript is what the Go twins of the Node programs in testdata/loop
-// print with: tick is process.nextTick, immediate is setImmediate.
-type loopScript struct {
-	l     *Loop
-	lines []string
-}
-
-func (s *loopScript) log(line string) { s.lines = append(s.lines, line) }
-
-func (s *loopScript) tick(fn func()) { s.l.NextTick(fn) }
-
-func (s *loopScript) immediate(fn func()) {
-	if !s.l.Post(fn) {
-		panic("Post refused work on an open loop")
-	}
-}
-
 // loopPrograms are the Go twins of testdata/loop/NAME.js, written line for
-// line like them.
-var loopPrograms = map[string]func(s *loopScript){
-	"basic": func(s *loopScript) {
-		s.log("main start")
-		s.immediate(func() { s.log("immediate 1") })
-		s.tick(func() { s.log("tick 1") })
-		s.immediate(func() { s.log("immediate 2") })
-		s.tick(func() { s.log("tick 2") })
-		s.log("main end")
+// line like them: NextTick is process.nextTick, SetImmediate is
+// setImmediate.
+var loopPrograms = map[string]func(s *twin){
+	"basic": func(s *twin) {
+		s.Log("main start")
+		s.SetImmediate(func() { s.Log("immediate 1") })
+		s.NextTick(func() { s.Log("tick 1") })
+		s.SetImmediate(func() { s.Log("immediate 2") })
+		s.NextTick(func() { s.Log("tick 2") })
+		s.Log("main end")
 	},
-	"ticks_from_ticks": func(s *loopScript) {
-		s.immediate(func() { s.log("immediate") })
-		s.tick(func() {
-			s.log("tick A")
-			s.tick(func() {
-				s.log("tick A.1")
-				s.tick(func() {
-					s.log("tick A.1.1")
-					s.tick(func() { s.log("tick A.1.1.1") })
+	"ticks_from_ticks": func(s *twin) {
+		s.SetImmediate(func() { s.Log("immediate") })
+		s.NextTick(func() {
+			s.Log("tick A")
+			s.NextTick(func() {
+				s.Log("tick A.1")
+				s.NextTick(func() {
+					s.Log("tick A.1.1")
+					s.NextTick(func() { s.Log("tick A.1.1.1") })
 				})
 			})
-			s.tick(func() { s.log("tick A.2") })
+			s.NextTick(func() { s.Log("tick A.2") })
 		})
-		s.tick(func() {
-			s.log("tick B")
-			s.tick(func() { s.log("tick B.1") })
+		s.NextTick(func() {
+			s.Log("tick B")
+			s.NextTick(func() { s.Log("tick B.1") })
 		})
-		s.log("main end")
+		s.Log("main end")
 	},
-	"immediates_from_ticks": func(s *loopScript) {
-		s.immediate(func() { s.log("immediate 1") })
-		s.tick(func() {
-			s.log("tick 1")
-			s.immediate(func() { s.log("immediate from tick 1") })
-			s.tick(func() {
-				s.log("tick 1.1")
-				s.immediate(func() { s.log("immediate from tick 1.1") })
+	"immediates_from_ticks": func(s *twin) {
+		s.SetImmediate(func() { s.Log("immediate 1") })
+		s.NextTick(func() {
+			s.Log("tick 1")
+			s.SetImmediate(func() { s.Log("immediate from tick 1") })
+			s.NextTick(func() {
+				s.Log("tick 1.1")
+				s.SetImmediate(func() { s.Log("immediate from tick 1.1") })
 			})
 		})
-		s.immediate(func() {
-			s.log("immediate 2")
-			s.tick(func() {
-				s.log("tick from immediate 2")
-				s.immediate(func() { s.log("immediate from tick from immediate 2") })
+		s.SetImmediate(func() {
+			s.Log("immediate 2")
+			s.NextTick(func() {
+				s.Log("tick from immediate 2")
+				s.SetImmediate(func() { s.Log("immediate from tick from immediate 2") })
 			})
 		})
-		s.tick(func() { s.log("tick 2") })
+		s.NextTick(func() { s.Log("tick 2") })
 	},
-	"immediates_from_immediates": func(s *loopScript) {
+	"immediates_from_immediates": func(s *twin) {
 		var spawn func(name string, depth int)
 		spawn = func(name string, depth int) {
-			s.immediate(func() {
-				s.log("immediate " + name)
+			s.SetImmediate(func() {
+				s.Log("immediate " + name)
 				if depth < 3 {
 					spawn(name+".1", depth+1)
 					spawn(name+".2", depth+1)
@@ -96,31 +81,31 @@ var loopPrograms = map[string]func(s *loopScript){
 		}
 		spawn("A", 1)
 		spawn("B", 1)
-		s.log("main end")
+		s.Log("main end")
 	},
-	"ticks_from_immediates": func(s *loopScript) {
-		s.immediate(func() {
-			s.log("immediate 1")
-			s.tick(func() {
-				s.log("tick from immediate 1")
-				s.tick(func() { s.log("tick from tick from immediate 1") })
+	"ticks_from_immediates": func(s *twin) {
+		s.SetImmediate(func() {
+			s.Log("immediate 1")
+			s.NextTick(func() {
+				s.Log("tick from immediate 1")
+				s.NextTick(func() { s.Log("tick from tick from immediate 1") })
 			})
-			s.immediate(func() { s.log("immediate 3 (from immediate 1)") })
-			s.tick(func() { s.log("second tick from immediate 1") })
+			s.SetImmediate(func() { s.Log("immediate 3 (from immediate 1)") })
+			s.NextTick(func() { s.Log("second tick from immediate 1") })
 		})
-		s.immediate(func() {
-			s.log("immediate 2")
-			s.tick(func() { s.log("tick from immediate 2") })
+		s.SetImmediate(func() {
+			s.Log("immediate 2")
+			s.NextTick(func() { s.Log("tick from immediate 2") })
 		})
 	},
-	"mixed_chain": func(s *loopScript) {
+	"mixed_chain": func(s *twin) {
 		var viaImmediate, viaTick func(chain string, n int)
 		viaImmediate = func(chain string, n int) {
 			if n == 0 {
 				return
 			}
-			s.immediate(func() {
-				s.log(fmt.Sprintf("%s immediate %d", chain, n))
+			s.SetImmediate(func() {
+				s.Log(fmt.Sprintf("%s immediate %d", chain, n))
 				viaTick(chain, n-1)
 			})
 		}
@@ -128,33 +113,33 @@ var loopPrograms = map[string]func(s *loopScript){
 			if n == 0 {
 				return
 			}
-			s.tick(func() {
-				s.log(fmt.Sprintf("%s tick %d", chain, n))
+			s.NextTick(func() {
+				s.Log(fmt.Sprintf("%s tick %d", chain, n))
 				viaImmediate(chain, n-1)
-				s.tick(func() { s.log(fmt.Sprintf("%s inner tick %d", chain, n)) })
+				s.NextTick(func() { s.Log(fmt.Sprintf("%s inner tick %d", chain, n)) })
 			})
 		}
 		viaImmediate("X", 6)
 		viaTick("Y", 6)
-		s.immediate(func() { s.log("plain immediate") })
-		s.log("main end")
+		s.SetImmediate(func() { s.Log("plain immediate") })
+		s.Log("main end")
 	},
-	"tick_chain": func(s *loopScript) {
+	"tick_chain": func(s *twin) {
 		ticks := 0
-		s.immediate(func() { s.log(fmt.Sprintf("immediate after %d ticks", ticks)) })
+		s.SetImmediate(func() { s.Log(fmt.Sprintf("immediate after %d ticks", ticks)) })
 		var next func()
 		next = func() {
 			ticks++
 			if ticks < 1000 {
-				s.tick(next)
+				s.NextTick(next)
 			} else {
-				s.log("last tick")
+				s.Log("last tick")
 			}
 		}
-		s.tick(next)
-		s.log("main end")
+		s.NextTick(next)
+		s.Log("main end")
 	},
-	"random": func(s *loopScript) {
+	"random": func(s *twin) {
 		x := uint32(2463534242)
 		rand := func(n uint32) uint32 {
 			x ^= x << 13
@@ -172,7 +157,7 @@ var loopPrograms = map[string]func(s *loopScript){
 				kind = "tick"
 			}
 			run := func() {
-				s.log(fmt.Sprintf("%s %d (from %s)", kind, id, parent))
+				s.Log(fmt.Sprintf("%s %d (from %s)", kind, id, parent))
 				if depth < 6 && nextID < 400 {
 					children := int(rand(4))
 					for range children {
@@ -181,15 +166,15 @@ var loopPrograms = map[string]func(s *loopScript){
 				}
 			}
 			if kind == "tick" {
-				s.tick(run)
+				s.NextTick(run)
 			} else {
-				s.immediate(run)
+				s.SetImmediate(run)
 			}
 		}
 		for range 5 {
 			schedule("main", 0)
 		}
-		s.log("main end")
+		s.Log("main end")
 	},
 }
 
@@ -202,14 +187,13 @@ func TestLoopOrderingMatchesNode(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			program, ok := loopPrograms[name]
 			require.True(t, ok, "no Go twin for %s", prog)
-			want := goldenLines(t, "testdata/loop/"+name+".out")
 			l := NewLoop()
 			// Run it a few times on one loop: the queues reuse their
 			// storage between batches and between runs.
 			for range 3 {
-				s := &loopScript{l: l}
-				require.NoError(t, l.Run(func() { program(s) }))
-				require.Equal(t, want, s.lines)
+				s := newTwinOn(t, l)
+				s.Run(func() { program(s) })
+				s.match("loop", name)
 			}
 		})
 	}
@@ -668,4 +652,63 @@ func TestRing(t *testing.T) {
 	_, ok := r.shift()
 	require.False(t, ok)
 	require.Zero(t, r.len())
+}
+
+// Item 4: unhandled errors recorded before a hook's panic are not dropped
+// with it: the next Run returns them.
+func TestUnhandledErrorsSurviveAPanic(t *testing.T) {
+	l := NewLoop()
+	first := errors.New("unhandled before the panic")
+	v := runPanics(t, l, func() {
+		r := NewReadable(ReadableOptions{Loop: l, Read: func(int) {}})
+		r.Destroy(first) // no 'error' listener: unhandled
+		l.Post(func() { panic("hook panic") })
+	})
+	require.Equal(t, "hook panic", v)
+	require.ErrorIs(t, l.Run(nil), first)
+}
+
+// Item 13: two goroutines setting up one loop while nobody runs it are
+// caught by the debug checks (on in the package's tests).
+func TestDebugChecksCatchTwoSetUpGoroutines(t *testing.T) {
+	l := NewLoop()
+	r := NewReadable(ReadableOptions{Loop: l, Read: func(int) {}})
+	r.Pause() // this goroutine sets the loop up
+	var v any
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		defer func() { v = recover() }()
+		r.Pause()
+	}()
+	wg.Wait()
+	require.NotNil(t, v, "a second goroutine setting up the same idle loop must panic")
+	require.Contains(t, v, "setting up the same loop")
+
+	// A Run hands the loop over: after it, another goroutine may set up.
+	require.NoError(t, l.Run(nil))
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		defer func() { v = recover() }()
+		r.Resume()
+	}()
+	wg.Wait()
+	require.Nil(t, v)
+}
+
+// Unhandled errors raised while a blocking call drives the loop are
+// returned by that call, as Run would return them, not lost with its
+// drive.
+func TestBlockingCallReturnsUnhandledErrors(t *testing.T) {
+	l := NewLoop()
+	boom := errors.New("nobody listens")
+	other := NewReadable(ReadableOptions{Loop: l, Read: func(int) {}})
+	src := From(slicesValues(1, 2), ReadableOptions{Loop: l, Destroy: func(err error, cb func(error)) {
+		other.Destroy(boom) // an 'error' with no listener
+		cb(err)
+	}})
+	_, err := ToArray(context.Background(), src)
+	require.ErrorIs(t, err, boom)
 }

@@ -1,25 +1,21 @@
 package stream
 
 import (
-	"bytes"
 	"errors"
 	"flag"
-	"os"
-	"os/exec"
-	"path/filepath"
-	"regexp"
-	"strings"
 	"testing"
 
+	"github.com/nodestream/stream/internal/tracetest"
 	"github.com/stretchr/testify/require"
 	"go.uber.org/goleak"
 )
 
 // updateNodeGoldens regenerates the Node outputs kept next to the Node
-// programs in testdata/loop and testdata/emitter:
+// programs in testdata/<area>/ (never to make a twin pass: the outputs are
+// what Node prints, and a twin must print the same):
 //
 //	go test -run NodeGoldens -update-node-goldens .
-var updateNodeGoldens = flag.Bool("update-node-goldens", false, "rewrite testdata/{loop,emitter}/*.out and *.err by running node")
+var updateNodeGoldens = flag.Bool("update-node-goldens", false, "rewrite testdata/*/*.out and *.err by running node")
 
 func TestMain(m *testing.M) {
 	flag.Parse()
@@ -32,67 +28,89 @@ func TestMain(m *testing.M) {
 	goleak.VerifyTestMain(m)
 }
 
-// goldenLines reads a golden file as lines, without the final newline.
-func goldenLines(t *testing.T, path string) []string {
-	t.Helper()
-	b, err := os.ReadFile(path)
-	require.NoError(t, err)
-	return splitLines(string(b))
+// twin is what the package's Go twins of the Node programs under
+// testdata/<area>/ print with: the shared harness (internal/tracetest),
+// told how this package's errors print, plus the helpers of
+// testdata/trace.cjs that know this package's streams.
+type twin struct {
+	*tracetest.Trace
+	t *testing.T
+	l *Loop
 }
 
-func splitLines(s string) []string {
-	s = strings.TrimSuffix(s, "\n")
-	if s == "" {
-		return nil
+// traceOptions tells the harness about this package: the twin runs on l;
+// errors print by their Node code; an AggregateError lists its errors.
+func traceOptions(l *Loop) tracetest.Options {
+	o := tracetest.Options{
+		Code: ErrorCode,
+		Aggregate: func(err error) ([]error, bool) {
+			var agg *AggregateError
+			if errors.As(err, &agg) {
+				return agg.Errors, true
+			}
+			return nil, false
+		},
 	}
-	return strings.Split(s, "\n")
+	if l != nil {
+		o.Loop = l
+	}
+	return o
 }
 
-var nodePID = regexp.MustCompile(`\(node:\d+\)`)
+// newTwin returns a twin running on a loop of its own.
+func newTwin(t *testing.T) *twin { return newTwinOn(t, NewLoop()) }
 
-// checkNodeGoldens runs every Node program in dir and compares its stdout
-// with NAME.out and its stderr with NAME.err (absent when Node prints
-// nothing there), so a program edited without regenerating its output is
-// caught. The PID in Node's warning prefix differs per run and is masked.
+// newTwinOn returns a twin running on l.
+func newTwinOn(t *testing.T, l *Loop) *twin {
+	return &twin{Trace: tracetest.New(t, traceOptions(l)), t: t, l: l}
+}
+
+// errStr is trace.cjs's errStr, for code with no twin at hand.
+func errStr(err error) string { return traceOptions(nil).Err(err) }
+
+// match compares the trace with what Node printed for testdata/dir/name.js.
+func (tr *twin) match(dir, name string) {
+	tr.t.Helper()
+	tr.Match("testdata/" + dir + "/" + name + ".out")
+}
+
+// noUncaught requires that no step left an unhandled error, for twins of
+// programs that do not catch them (Node would have crashed).
+func (tr *twin) noUncaught() {
+	tr.t.Helper()
+	require.Empty(tr.t, tr.Uncaught(), "unhandled errors")
+}
+
+// listenable is what the watchers need of a stream or an emitter.
+type listenable interface {
+	On(event string, fn Handler) *Listener
+}
+
+func onOf(s listenable) tracetest.On {
+	return func(event string, fn func(...any)) { s.On(event, fn) }
+}
+
+// watch is trace.cjs's watch: name s n and log the listed events of s.
+func (tr *twin) watch(s listenable, n string, events ...string) {
+	tr.Watch(s, onOf(s), n, events...)
+}
+
+// on is trace.cjs's on: log the listed events of s as "event NAME".
+func (tr *twin) on(s listenable, events ...string) { tr.OnEvents(onOf(s), events...) }
+
+// counts is trace.cjs's counts.
+func counts(s interface {
+	ListenerCount(event string, l ...*Listener) int
+}) string {
+	return tracetest.Counts(func(ev string) int { return s.ListenerCount(ev) })
+}
+
+// checkNodeGoldens reruns the Node programs of dir (see
+// tracetest.NodeGoldens); -short skips it.
 func checkNodeGoldens(t *testing.T, dir string) {
 	t.Helper()
-	if testing.Short() {
-		t.Skip("running node is slow; -short uses the committed outputs as they are")
-	}
-	node, err := exec.LookPath("node")
-	if err != nil {
-		t.Skip("node is not installed; the committed outputs are used as they are")
-	}
-	progs, err := filepath.Glob(filepath.Join(dir, "*.js"))
-	require.NoError(t, err)
-	require.NotEmpty(t, progs)
-	for _, prog := range progs {
-		base := strings.TrimSuffix(prog, ".js")
-		t.Run(filepath.Base(base), func(t *testing.T) {
-			var stdout, stderr bytes.Buffer
-			cmd := exec.Command(node, filepath.Base(prog))
-			cmd.Dir = dir
-			cmd.Stdout, cmd.Stderr = &stdout, &stderr
-			require.NoError(t, cmd.Run(), "node %s: %s", prog, stderr.String())
-			if *updateNodeGoldens {
-				require.NoError(t, os.WriteFile(base+".out", stdout.Bytes(), 0o644))
-				if stderr.Len() > 0 {
-					require.NoError(t, os.WriteFile(base+".err", stderr.Bytes(), 0o644))
-				} else if err := os.Remove(base + ".err"); err != nil && !errors.Is(err, os.ErrNotExist) {
-					require.NoError(t, err)
-				}
-				return
-			}
-			want, err := os.ReadFile(base + ".out")
-			require.NoError(t, err)
-			require.Equal(t, string(want), stdout.String(), "%s.out is stale: run go test -run NodeGoldens -update-node-goldens", base)
-			wantErr, err := os.ReadFile(base + ".err")
-			if errors.Is(err, os.ErrNotExist) {
-				wantErr, err = nil, nil
-			}
-			require.NoError(t, err)
-			mask := func(b []byte) string { return nodePID.ReplaceAllString(string(b), "(node:PID)") }
-			require.Equal(t, mask(wantErr), mask(stderr.Bytes()), "%s.err is stale: run go test -run NodeGoldens -update-node-goldens", base)
-		})
-	}
+	tracetest.NodeGoldens(t, dir, *updateNodeGoldens)
 }
+
+// showChunk is trace.cjs's show: how a chunk prints.
+func showChunk(c any) string { return tracetest.Show(c) }

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
 )
@@ -35,8 +36,8 @@ func TestOperators(t *testing.T) {
 		require.NoError(t, l.Run(func() { r = fn() }))
 		return r
 	}
-	var lines []string
-	log := func(a ...any) { lines = append(lines, strings.TrimSuffix(fmt.Sprintln(a...), "\n")) }
+	tr := newTwinOn(t, l)
+	log := tr.Log
 	toArray := func(r *Readable) string {
 		vals, err := ToArray(ctx, r)
 		require.NoError(t, err)
@@ -105,7 +106,7 @@ func TestOperators(t *testing.T) {
 		return Take(Map(odd, func(v any) (any, error) { return v.(int) * 10, nil }), 2)
 	})))
 
-	require.Equal(t, goldenLines(t, "testdata/operators/operators.out"), lines)
+	tr.Match("testdata/operators/operators.out")
 }
 
 // The result of an operator closes once it is read to its end, and the
@@ -128,4 +129,93 @@ func TestOperatorsClose(t *testing.T) {
 		m.OnClose(func() { events = append(events, "close") })
 	}))
 	require.Equal(t, []string{"data 1", "data 2", "end", "src close", "close"}, events)
+}
+
+// Item 4: a panic in a Map (or Filter, FlatMap) function is the result's
+// error, as a throw in Node's mapper: Node emits data 1, then the error.
+func TestOperatorPanicIsTheStreamError(t *testing.T) {
+	cases := map[string]func(src ReadableStream) *Readable{
+		"Map": func(src ReadableStream) *Readable {
+			return Map(src, func(v any) (any, error) {
+				if v == 2 {
+					panic("map boom")
+				}
+				return v, nil
+			})
+		},
+		"Filter": func(src ReadableStream) *Readable {
+			return Filter(src, func(v any) (bool, error) {
+				if v == 2 {
+					panic("map boom")
+				}
+				return true, nil
+			})
+		},
+		"FlatMap": func(src ReadableStream) *Readable {
+			return FlatMap(src, func(v any) (iter.Seq[any], error) {
+				return func(yield func(any) bool) {
+					if v == 2 {
+						panic("map boom")
+					}
+					yield(v)
+				}, nil
+			})
+		},
+	}
+	for name, op := range cases {
+		t.Run(name, func(t *testing.T) {
+			l := NewLoop()
+			var events []string
+			var src *Readable
+			require.NoError(t, l.Run(func() {
+				src = From(slicesValues(1, 2, 3), ReadableOptions{Loop: l})
+				out := op(src)
+				out.OnData(func(v any) { events = append(events, "data") })
+				out.OnError(func(err error) {
+					var pe *PanicError
+					require.ErrorAs(t, err, &pe)
+					events = append(events, "error "+pe.Value.(string))
+				})
+			}))
+			require.Equal(t, []string{"data", "error map boom"}, events)
+			require.True(t, src.Destroyed(), "the source is let go of")
+		})
+	}
+}
+
+func slicesValues(vs ...int) iter.Seq[int] {
+	return func(yield func(int) bool) {
+		for _, v := range vs {
+			if !yield(v) {
+				return
+			}
+		}
+	}
+}
+
+// Item 3: the lazy operators may be applied from a task of another loop;
+// the result lives, and the function runs, on the source's loop.
+func TestOperatorsFromAnotherLoop(t *testing.T) {
+	la, lb := NewLoop(), NewLoop()
+	src := From(slicesValues(1, 2, 3), ReadableOptions{Loop: lb})
+	hold := lb.Hold()
+	bDone := make(chan error, 1)
+	go func() { bDone <- lb.Run(nil) }()
+	for lb.driver.Load() == 0 {
+		time.Sleep(time.Millisecond)
+	}
+	var doubled, none *Readable
+	require.NoError(t, la.Run(func() {
+		doubled = Map(src, func(v any) (any, error) { return v.(int) * 2, nil })
+		none = Take(From(slicesValues(9), ReadableOptions{Loop: lb}), 0)
+	}))
+	hold.Resolve(nil)
+	require.NoError(t, <-bDone)
+	require.Same(t, lb, doubled.Loop())
+	got, err := ToArray(context.Background(), doubled)
+	require.NoError(t, err)
+	require.Equal(t, []any{2, 4, 6}, got)
+	got, err = ToArray(context.Background(), none)
+	require.NoError(t, err)
+	require.Empty(t, got)
 }

@@ -8,17 +8,17 @@ import (
 
 // The twin of testdata/transform/passthrough.js; see duplex_test.go.
 func TestPassThroughNode(t *testing.T) {
-	tr := newDX(t)
+	tr := newTwin(t)
 	var b *PassThrough
 	steps := []func(){func() {}, func() {
 		p := NewPassThrough(DuplexOptions{Loop: tr.l})
 		tr.watch(p, "p", "data", "prefinish", "finish", "end", "close")
-		tr.log("write ->", tr.write(p, []byte("ab"), "ab"))
-		tr.log("write ->", tr.write(p, "cd", "cd"))
-		ok, err := p.WriteWith("6566", "hex", tr.cb("hex"))
+		tr.Log("write ->", tr.writeCb(p, []byte("ab"), "ab"))
+		tr.Log("write ->", tr.writeCb(p, "cd", "cd"))
+		ok, err := p.WriteWith("6566", "hex", tr.Cb("hex"))
 		require.NoError(t, err)
-		tr.log("write ->", ok)
-		require.NoError(t, p.EndWith("!", "", tr.cb("end")))
+		tr.Log("write ->", ok)
+		require.NoError(t, p.EndWith("!", "", tr.Cb("end")))
 	}, func() {
 		p := NewPassThrough(DuplexOptions{DecodeStrings: Bool(false), Loop: tr.l})
 		tr.watch(p, "s", "data", "end")
@@ -51,18 +51,18 @@ func TestPassThroughNode(t *testing.T) {
 		for _, s := range []string{"aaa", "bbb", "ccc", "ddd"} {
 			ok, err := b.Write(s)
 			require.NoError(t, err)
-			tr.log("write", s, "->", ok, "r.len", b.ReadableLength(), "w.len", b.WritableLength())
+			tr.Log("write", s, "->", ok, "r.len", b.ReadableLength(), "w.len", b.WritableLength())
 		}
 	}}
 	for i := 0; i < 6; i++ {
 		steps = append(steps, func() {
-			tr.log("read ->", dxShow(b.ReadN(3)), "r.len", b.ReadableLength(), "w.len", b.WritableLength())
+			tr.Log("read ->", showChunk(b.ReadN(3)), "r.len", b.ReadableLength(), "w.len", b.WritableLength())
 			if i == 3 {
 				require.NoError(t, b.End())
 			}
 		})
 	}
-	tr.run(steps...)
+	tr.Run(steps[0], steps[1:]...)
 	tr.noUncaught()
 	tr.match("transform", "passthrough")
 }
@@ -110,7 +110,7 @@ func TestPassThroughZeroCopy(t *testing.T) {
 	var src *Readable
 	var sent, received [][]byte
 	require.NoError(t, l.Run(func() {
-		src = NewReadable(ReadableOptions{Read: dxNoRead, Loop: l})
+		src = NewReadable(ReadableOptions{Read: noRead, Loop: l})
 		p := NewPassThrough(DuplexOptions{Loop: l})
 		dst := NewWritable(WritableOptions{
 			Write: func(c any, _ string, done func(error)) { received = append(received, c.([]byte)); done(nil) },

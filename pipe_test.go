@@ -11,24 +11,24 @@ import (
 )
 
 // The pipe tests are Go twins of the Node programs in testdata/pipe; see
-// duplex_test.go for dxTrace and the golden files.
+// duplex_test.go for the golden files.
 
 func TestPipeNodeGoldens(t *testing.T) { checkNodeGoldens(t, "testdata/pipe") }
 
 // source returns a Readable whose read hook pushes the next of chunks,
 // then EOF, logging each call as the programs' sources do.
-func (tr *dxTrace) source(opts ReadableOptions, chunks ...any) *Readable {
+func (tr *twin) source(opts ReadableOptions, chunks ...any) *Readable {
 	var r *Readable
 	opts.Loop = tr.l
 	opts.Read = func(n int) {
 		if len(chunks) == 0 {
-			tr.log("_read", n, "->", "EOF")
+			tr.Log("_read", n, "->", "EOF")
 			r.Push(nil)
 			return
 		}
 		c := chunks[0]
 		chunks = chunks[1:]
-		tr.log("_read", n, "->", c)
+		tr.Log("_read", n, "->", c)
 		r.Push(c)
 	}
 	r = NewReadable(opts)
@@ -36,16 +36,16 @@ func (tr *dxTrace) source(opts ReadableOptions, chunks ...any) *Readable {
 }
 
 func TestPipeFlow(t *testing.T) {
-	tr := newDX(t)
+	tr := newTwin(t)
 	got := ""
 	var r *Readable
 	var w *Writable
-	tr.run(func() {
+	tr.Run(func() {
 		r = tr.source(ReadableOptions{HighWaterMark: Int(4)}, "aaa", "bbb", "ccc", "ddd", "eee", "fff", "ggg")
 		w = NewWritable(WritableOptions{
 			HighWaterMark: Int(5),
 			Write: func(chunk any, _ string, done func(error)) {
-				tr.log("_write", dxShow(chunk), "w.len", w.WritableLength())
+				tr.Log("_write", showChunk(chunk), "w.len", w.WritableLength())
 				got += string(chunk.([]byte))
 				tr.l.Post(func() { done(nil) })
 			},
@@ -54,26 +54,26 @@ func TestPipeFlow(t *testing.T) {
 		tr.watch(r, "r", "pause", "resume", "end", "close")
 		tr.watch(w, "w", "pipe", "unpipe", "drain", "prefinish", "finish", "close")
 		r.OnData(func(c any) {
-			tr.log("r data", dxShow(c), "flowing", r.ReadableFlowing(), "r.len", r.ReadableLength())
+			tr.Log("r data", showChunk(c), "flowing", r.ReadableFlowing(), "r.len", r.ReadableLength())
 		})
-		tr.log("before r", dxCounts(r), "w", dxCounts(w))
+		tr.Log("before r", counts(r), "w", counts(w))
 		ret := r.Pipe(w)
 		require.Same(t, w, ret.(*Writable))
-		tr.log("pipe returns w", ret == WritableStream(w), "flowing", r.ReadableFlowing())
-		tr.log("piped r", dxCounts(r), "w", dxCounts(w))
+		tr.Log("pipe returns w", ret == WritableStream(w), "flowing", r.ReadableFlowing())
+		tr.Log("piped r", counts(r), "w", counts(w))
 	}, func() {
-		tr.log("got", got)
-		tr.log("after r", dxCounts(r), "w", dxCounts(w))
+		tr.Log("got", got)
+		tr.Log("after r", counts(r), "w", counts(w))
 	})
 	tr.noUncaught()
 	tr.match("pipe", "flow")
 }
 
 func TestPipeSeveralDestinationsDrain(t *testing.T) {
-	tr := newDX(t)
+	tr := newTwin(t)
 	chunks := []any{"a1", "b2", "c3", "d4", "e5"}
 	got := map[string][]any{}
-	tr.run(func() {
+	tr.Run(func() {
 		var r *Readable
 		r = NewReadable(ReadableOptions{
 			ObjectMode:    true,
@@ -94,7 +94,7 @@ func TestPipeSeveralDestinationsDrain(t *testing.T) {
 				ObjectMode:    true,
 				HighWaterMark: Int(hwm),
 				Write: func(chunk any, _ string, done func(error)) {
-					tr.log(n, "_write", dxShow(chunk))
+					tr.Log(n, "_write", showChunk(chunk))
 					got[n] = append(got[n], chunk)
 					if delay == 0 {
 						done(nil)
@@ -123,7 +123,7 @@ func TestPipeSeveralDestinationsDrain(t *testing.T) {
 		r.Pipe(fast)
 		r.Pipe(slow)
 		r.Pipe(slower)
-		tr.log("pipes", len(r.ReadableState().Pipes))
+		tr.Log("pipes", len(r.ReadableState().Pipes))
 	}, func() {
 		for _, n := range []string{"fast", "slow", "slower"} {
 			s := ""
@@ -133,7 +133,7 @@ func TestPipeSeveralDestinationsDrain(t *testing.T) {
 				}
 				s += c.(string)
 			}
-			tr.log(n, "got", s)
+			tr.Log(n, "got", s)
 		}
 	})
 	tr.noUncaught()
@@ -141,69 +141,69 @@ func TestPipeSeveralDestinationsDrain(t *testing.T) {
 }
 
 func TestPipeEndFalse(t *testing.T) {
-	tr := newDX(t)
+	tr := newTwin(t)
 	var w *Writable
-	tr.run(func() {
-		r := NewReadable(ReadableOptions{Read: dxNoRead, Loop: tr.l})
+	tr.Run(func() {
+		r := NewReadable(ReadableOptions{Read: noRead, Loop: tr.l})
 		w = NewWritable(WritableOptions{
-			Write: func(chunk any, _ string, done func(error)) { tr.log("_write", dxShow(chunk)); done(nil) },
+			Write: func(chunk any, _ string, done func(error)) { tr.Log("_write", showChunk(chunk)); done(nil) },
 			Loop:  tr.l,
 		})
 		tr.watch(r, "r", "end", "close")
 		tr.watch(w, "w", "pipe", "unpipe", "finish", "close")
-		tr.log("before r", dxCounts(r))
-		tr.log("before w", dxCounts(w))
+		tr.Log("before r", counts(r))
+		tr.Log("before w", counts(w))
 		ret := r.PipeWith(w, PipeOptions{End: Bool(false)})
 		require.Same(t, w, ret.(*Writable))
-		tr.log("piped r", dxCounts(r))
-		tr.log("piped w", dxCounts(w))
+		tr.Log("piped r", counts(r))
+		tr.Log("piped w", counts(w))
 		r.Push("one")
 		r.Push("two")
 		r.Push(nil)
 		r.OnEnd(func() {
-			tr.log("at end writable", w.Writable(), "writableEnded", w.WritableEnded())
-			tr.log("at end r", dxCounts(r))
-			tr.log("at end w", dxCounts(w))
+			tr.Log("at end writable", w.Writable(), "writableEnded", w.WritableEnded())
+			tr.Log("at end r", counts(r))
+			tr.Log("at end w", counts(w))
 		})
 	}, func() {
-		tr.log("writable", w.Writable(), "writableEnded", w.WritableEnded())
-		require.NoError(t, w.EndWith("Goodbye", "", tr.cb("end")))
+		tr.Log("writable", w.Writable(), "writableEnded", w.WritableEnded())
+		require.NoError(t, w.EndWith("Goodbye", "", tr.Cb("end")))
 	})
 	tr.noUncaught()
 	tr.match("pipe", "end_false")
 }
 
 func TestPipeSameDestinationTwice(t *testing.T) {
-	tr := newDX(t)
+	tr := newTwin(t)
 	var r *Readable
 	var w *Writable
 	newW := func() *Writable {
 		return NewWritable(WritableOptions{
-			Write: func(chunk any, _ string, done func(error)) { tr.log("_write", dxShow(chunk)); done(nil) },
+			Write: func(chunk any, _ string, done func(error)) { tr.Log("_write", showChunk(chunk)); done(nil) },
 			Loop:  tr.l,
 		})
 	}
-	tr.run(func() {}, func() {
-		r = NewReadable(ReadableOptions{Read: dxNoRead, Loop: tr.l})
+	tr.Run(func() {}, func() {
+		r = NewReadable(ReadableOptions{Read: noRead, Loop: tr.l})
 		w = newW()
 		tr.watch(r, "r", "pause", "resume", "end")
 		tr.watch(w, "w", "pipe", "unpipe", "finish", "error", "close")
 		r.Pipe(w)
 		r.Pipe(w)
-		tr.log("pipes", len(r.ReadableState().Pipes), "r", dxCounts(r), "w", dxCounts(w))
+		tr.Log("pipes", len(r.ReadableState().Pipes), "r", counts(r), "w", counts(w))
 		r.Push("x")
 	}, func() {
 		r.Unpipe(w)
-		tr.log("pipes", len(r.ReadableState().Pipes), "flowing", r.ReadableFlowing(), "r", dxCounts(r), "w", dxCounts(w))
+		tr.Log("pipes", len(r.ReadableState().Pipes), "flowing", r.ReadableFlowing(), "r", counts(r), "w", counts(w))
 		r.Push("y")
 	}, func() {
-		tr.log("flowing", r.ReadableFlowing(), "readableLength", r.ReadableLength())
+		tr.Log("flowing", r.ReadableFlowing(), "readableLength", r.ReadableLength())
 		r.Resume()
 		r.Push(nil)
 	}, func() {
-		tr.log("pipes", len(r.ReadableState().Pipes), "r", dxCounts(r), "w", dxCounts(w))
-		tr.log("-- both pipes left to the end")
-		r = NewReadable(ReadableOptions{Read: dxNoRead, Loop: tr.l})
+		tr.Log("pipes", len(r.ReadableState().Pipes), "r", counts(r), "w", counts(w))
+		tr.Log("-- both pipes left to the end")
+		r = NewReadable(ReadableOptions{Read: noRead, Loop: tr.l})
 		w = newW()
 		tr.watch(r, "r2", "end")
 		tr.watch(w, "w2", "pipe", "unpipe", "finish", "error", "close")
@@ -212,32 +212,34 @@ func TestPipeSameDestinationTwice(t *testing.T) {
 		r.Push("z")
 		r.Push(nil)
 	}, func() {
-		tr.log("pipes", len(r.ReadableState().Pipes), "r", dxCounts(r), "w", dxCounts(w))
+		tr.Log("pipes", len(r.ReadableState().Pipes), "r", counts(r), "w", counts(w))
 	})
 	tr.noUncaught()
 	tr.match("pipe", "same_dest_twice")
 }
 
 func TestPipeIntoEndedOrDestroyed(t *testing.T) {
-	tr := newDX(t)
+	tr := newTwin(t)
+	// As the program does: the errors Node would crash on print last.
+	tr.CatchUncaught()
 	var r *Readable
 	var w *Writable
 	writable := func(n string, opts WritableOptions) *Writable {
-		opts.Write = func(chunk any, _ string, done func(error)) { tr.log(n, "_write", dxShow(chunk)); done(nil) }
+		opts.Write = func(chunk any, _ string, done func(error)) { tr.Log(n, "_write", showChunk(chunk)); done(nil) }
 		opts.Loop = tr.l
 		s := NewWritable(opts)
 		tr.watch(s, n, "pipe", "unpipe", "drain", "finish", "error", "close")
 		return s
 	}
 	state := func(label string) {
-		tr.log(label, "pipes", len(r.ReadableState().Pipes), "flowing", r.ReadableFlowing(), "r.len", r.ReadableLength(),
-			"r", dxCounts(r), "w", dxCounts(w))
+		tr.Log(label, "pipes", len(r.ReadableState().Pipes), "flowing", r.ReadableFlowing(), "r.len", r.ReadableLength(),
+			"r", counts(r), "w", counts(w))
 	}
-	tr.run(func() {}, func() {
+	tr.Run(func() {}, func() {
 		w = writable("ended", WritableOptions{AutoDestroy: Bool(false)})
 		require.NoError(t, w.End())
 	}, func() {
-		r = NewReadable(ReadableOptions{Read: dxNoRead, Loop: tr.l})
+		r = NewReadable(ReadableOptions{Read: noRead, Loop: tr.l})
 		tr.watch(r, "r", "pause", "resume", "end")
 		r.Pipe(w)
 		state("piped")
@@ -248,7 +250,7 @@ func TestPipeIntoEndedOrDestroyed(t *testing.T) {
 		w = writable("destroyed", WritableOptions{})
 		w.Destroy(nil)
 	}, func() {
-		r = NewReadable(ReadableOptions{Read: dxNoRead, Loop: tr.l})
+		r = NewReadable(ReadableOptions{Read: noRead, Loop: tr.l})
 		tr.watch(r, "r2", "pause", "resume", "end")
 		r.Pipe(w)
 		state("piped")
@@ -256,16 +258,16 @@ func TestPipeIntoEndedOrDestroyed(t *testing.T) {
 		r.Push("d")
 	}, func() {
 		state("later")
-		tr.log("writableNeedDrain", w.WritableNeedDrain(), "writableLength", w.WritableLength())
+		tr.Log("writableNeedDrain", w.WritableNeedDrain(), "writableLength", w.WritableLength())
 	})
 	tr.match("pipe", "dead_dest")
 }
 
 func TestPipeUnpipe(t *testing.T) {
-	tr := newDX(t)
+	tr := newTwin(t)
 	writable := func(n string) *Writable {
 		w := NewWritable(WritableOptions{
-			Write: func(chunk any, _ string, done func(error)) { tr.log(n, "_write", dxShow(chunk)); done(nil) },
+			Write: func(chunk any, _ string, done func(error)) { tr.Log(n, "_write", showChunk(chunk)); done(nil) },
 			Loop:  tr.l,
 		})
 		tr.watch(w, n, "pipe", "unpipe", "finish")
@@ -273,50 +275,50 @@ func TestPipeUnpipe(t *testing.T) {
 	}
 	var r *Readable
 	var a, b, c, other *Writable
-	tr.run(func() {}, func() {
-		r = NewReadable(ReadableOptions{Read: dxNoRead, Loop: tr.l})
+	tr.Run(func() {}, func() {
+		r = NewReadable(ReadableOptions{Read: noRead, Loop: tr.l})
 		tr.watch(r, "r", "pause", "resume", "end")
 		a, b, c, other = writable("a"), writable("b"), writable("c"), writable("other")
 		r.Pipe(a)
 		r.Pipe(b)
 		r.Pipe(c)
-		tr.log("r", dxCounts(r))
+		tr.Log("r", counts(r))
 		r.Push("1")
 	}, func() {
-		tr.log("unpipe other")
+		tr.Log("unpipe other")
 		r.Unpipe(other)
-		tr.log("unpipe b")
+		tr.Log("unpipe b")
 		r.Unpipe(b)
-		tr.log("pipes", len(r.ReadableState().Pipes), "flowing", r.ReadableFlowing(), "r", dxCounts(r), "b", dxCounts(b))
+		tr.Log("pipes", len(r.ReadableState().Pipes), "flowing", r.ReadableFlowing(), "r", counts(r), "b", counts(b))
 		r.Push("2")
 	}, func() {
-		tr.log("unpipe all")
+		tr.Log("unpipe all")
 		r.Unpipe()
-		tr.log("pipes", len(r.ReadableState().Pipes), "flowing", r.ReadableFlowing(), "r", dxCounts(r), "a", dxCounts(a), "c", dxCounts(c))
+		tr.Log("pipes", len(r.ReadableState().Pipes), "flowing", r.ReadableFlowing(), "r", counts(r), "a", counts(a), "c", counts(c))
 		r.Push("3")
-		tr.log("unpipe again")
+		tr.Log("unpipe again")
 		r.Unpipe()
 		r.Unpipe(a)
 	}, func() {
-		tr.log("r.len", r.ReadableLength(), "flowing", r.ReadableFlowing())
-		tr.log("-- last one by name")
+		tr.Log("r.len", r.ReadableLength(), "flowing", r.ReadableFlowing())
+		tr.Log("-- last one by name")
 		r.Pipe(a)
-		tr.log("flowing", r.ReadableFlowing())
+		tr.Log("flowing", r.ReadableFlowing())
 		r.Unpipe(a)
-		tr.log("flowing", r.ReadableFlowing(), "r", dxCounts(r), "a", dxCounts(a))
+		tr.Log("flowing", r.ReadableFlowing(), "r", counts(r), "a", counts(a))
 	}, func() {
-		tr.log("r.len", r.ReadableLength())
-		tr.log("-- every kind of source")
+		tr.Log("r.len", r.ReadableLength())
+		tr.Log("-- every kind of source")
 		sink := writable("sink")
-		d := NewDuplex(DuplexOptions{Read: dxNoRead, Write: func(_ any, _ string, cb func(error)) { cb(nil) }, Loop: tr.l})
+		d := NewDuplex(DuplexOptions{Read: noRead, Write: func(_ any, _ string, cb func(error)) { cb(nil) }, Loop: tr.l})
 		tf := NewTransform(TransformOptions{
 			DuplexOptions: DuplexOptions{Loop: tr.l},
 			Transform:     func(c any, _ string, cb func(error, any)) { cb(nil, c) },
 		})
 		p := NewPassThrough(DuplexOptions{Loop: tr.l})
-		tr.name(d, "duplex")
-		tr.name(tf, "transform")
-		tr.name(p, "passthrough")
+		tr.Name(d, "duplex")
+		tr.Name(tf, "transform")
+		tr.Name(p, "passthrough")
 		var srcs []any
 		collect := sink.On("pipe", func(args ...any) { srcs = append(srcs, args[0]) })
 		d.Pipe(sink)
@@ -331,17 +333,17 @@ func TestPipeUnpipe(t *testing.T) {
 		require.Same(t, tf, srcs[1].(*Transform))
 		require.Same(t, p, srcs[2].(*PassThrough))
 		sink.Off("pipe", collect)
-		tr.log("sink", dxCounts(sink))
+		tr.Log("sink", counts(sink))
 	})
 	tr.noUncaught()
 	tr.match("pipe", "unpipe")
 }
 
 func TestPipeUnpipeDuringData(t *testing.T) {
-	tr := newDX(t)
+	tr := newTwin(t)
 	writable := func(n string, opts WritableOptions, hook func()) *Writable {
 		opts.Write = func(chunk any, _ string, done func(error)) {
-			tr.log(n, "_write", dxShow(chunk))
+			tr.Log(n, "_write", showChunk(chunk))
 			if hook != nil {
 				hook()
 				tr.l.Post(func() { done(nil) })
@@ -357,33 +359,33 @@ func TestPipeUnpipeDuringData(t *testing.T) {
 	var r *Readable
 	var w *Writable
 	state := func(label string) {
-		tr.log(label, "pipes", len(r.ReadableState().Pipes), "flowing", r.ReadableFlowing(), "r.len", r.ReadableLength(),
-			"awaitDrain", len(r.ReadableState().AwaitDrainWriters), "r", dxCounts(r), "w", dxCounts(w))
+		tr.Log(label, "pipes", len(r.ReadableState().Pipes), "flowing", r.ReadableFlowing(), "r.len", r.ReadableLength(),
+			"awaitDrain", len(r.ReadableState().AwaitDrainWriters), "r", counts(r), "w", counts(w))
 	}
-	tr.run(func() {}, func() {
-		tr.log("-- listener before pipe")
-		r = NewReadable(ReadableOptions{Read: dxNoRead, Loop: tr.l})
+	tr.Run(func() {}, func() {
+		tr.Log("-- listener before pipe")
+		r = NewReadable(ReadableOptions{Read: noRead, Loop: tr.l})
 		w = writable("w1", WritableOptions{}, nil)
 		tr.watch(r, "r1", "pause", "resume")
-		r.Once("data", func(args ...any) { tr.log("r1 data", dxShow(args[0]), "unpipes"); r.Unpipe(w) })
+		r.Once("data", func(args ...any) { tr.Log("r1 data", showChunk(args[0]), "unpipes"); r.Unpipe(w) })
 		r.Pipe(w)
 		r.Push("a")
 		r.Push("b")
 	}, func() {
 		state("after")
-		tr.log("-- listener after pipe")
-		r = NewReadable(ReadableOptions{Read: dxNoRead, Loop: tr.l})
+		tr.Log("-- listener after pipe")
+		r = NewReadable(ReadableOptions{Read: noRead, Loop: tr.l})
 		w = writable("w2", WritableOptions{}, nil)
 		tr.watch(r, "r2", "pause", "resume")
 		r.Pipe(w)
-		r.Once("data", func(args ...any) { tr.log("r2 data", dxShow(args[0]), "unpipes"); r.Unpipe(w) })
+		r.Once("data", func(args ...any) { tr.Log("r2 data", showChunk(args[0]), "unpipes"); r.Unpipe(w) })
 		r.Push("c")
 		r.Push("d")
 	}, func() {
 		state("after")
-		tr.log("-- unpiped inside the write")
-		r = NewReadable(ReadableOptions{Read: dxNoRead, Loop: tr.l})
-		w = writable("w3", WritableOptions{HighWaterMark: Int(1)}, func() { tr.log("w3 unpipes itself"); r.Unpipe(w) })
+		tr.Log("-- unpiped inside the write")
+		r = NewReadable(ReadableOptions{Read: noRead, Loop: tr.l})
+		w = writable("w3", WritableOptions{HighWaterMark: Int(1)}, func() { tr.Log("w3 unpipes itself"); r.Unpipe(w) })
 		tr.watch(r, "r3", "pause", "resume")
 		r.Pipe(w)
 		r.Push("e")
@@ -393,20 +395,22 @@ func TestPipeUnpipeDuringData(t *testing.T) {
 		again := writable("again", WritableOptions{}, nil)
 		r.Pipe(again)
 	}, func() {
-		tr.log("r.len", r.ReadableLength(), "flowing", r.ReadableFlowing())
+		tr.Log("r.len", r.ReadableLength(), "flowing", r.ReadableFlowing())
 	})
 	tr.noUncaught()
 	tr.match("pipe", "unpipe_during_data")
 }
 
 func TestPipeDestinationError(t *testing.T) {
-	tr := newDX(t)
+	tr := newTwin(t)
+	// As the program does: the errors Node would crash on print last.
+	tr.CatchUncaught()
 	var r *Readable
 	var w *Writable
 	setup := func(n string, userListener bool) {
-		r = NewReadable(ReadableOptions{Read: dxNoRead, Loop: tr.l})
+		r = NewReadable(ReadableOptions{Read: noRead, Loop: tr.l})
 		w = NewWritable(WritableOptions{
-			Write: func(chunk any, _ string, done func(error)) { tr.log(n, "_write", dxShow(chunk)); done(nil) },
+			Write: func(chunk any, _ string, done func(error)) { tr.Log(n, "_write", showChunk(chunk)); done(nil) },
 			Loop:  tr.l,
 		})
 		tr.watch(r, "r", "pause", "end", "close")
@@ -415,39 +419,39 @@ func TestPipeDestinationError(t *testing.T) {
 			tr.watch(w, n, "error", "close")
 		}
 		r.Pipe(w)
-		tr.log("piped", "w", dxCounts(w))
+		tr.Log("piped", "w", counts(w))
 		r.Push("a")
 	}
 	state := func(label string) {
-		tr.log(label, "pipes", len(r.ReadableState().Pipes), "flowing", r.ReadableFlowing(), "r.len", r.ReadableLength(),
-			"destroyed", w.Destroyed(), "errorEmitted", w.WritableState().ErrorEmitted, "r", dxCounts(r), "w", dxCounts(w))
+		tr.Log(label, "pipes", len(r.ReadableState().Pipes), "flowing", r.ReadableFlowing(), "r.len", r.ReadableLength(),
+			"destroyed", w.Destroyed(), "errorEmitted", w.WritableState().ErrorEmitted, "r", counts(r), "w", counts(w))
 	}
-	tr.run(func() {}, func() {
-		tr.log("-- destroyed, user listener")
+	tr.Run(func() {}, func() {
+		tr.Log("-- destroyed, user listener")
 		setup("w1", true)
 	}, func() {
 		w.Destroy(errors.New("dest failed"))
 		r.Push("b")
 	}, func() {
 		state("after")
-		tr.log("-- destroyed, no other listener")
+		tr.Log("-- destroyed, no other listener")
 		setup("w2", false)
 	}, func() {
 		w.Destroy(errors.New("unheard"))
 		r.Push("c")
 	}, func() {
 		state("after")
-		tr.log("-- emitted by hand, user listener")
+		tr.Log("-- emitted by hand, user listener")
 		setup("w3", true)
 	}, func() {
-		tr.log("emit ->", w.Emit("error", errors.New("by hand")))
+		tr.Log("emit ->", w.Emit("error", errors.New("by hand")))
 		r.Push("d")
 	}, func() {
 		state("after")
-		tr.log("-- emitted by hand, no other listener")
+		tr.Log("-- emitted by hand, no other listener")
 		setup("w4", false)
 	}, func() {
-		tr.log("emit ->", w.Emit("error", errors.New("by hand, unheard")))
+		tr.Log("emit ->", w.Emit("error", errors.New("by hand, unheard")))
 		state("emitted")
 		r.Push("e")
 	}, func() {
@@ -457,17 +461,17 @@ func TestPipeDestinationError(t *testing.T) {
 }
 
 func TestPipeSourceError(t *testing.T) {
-	tr := newDX(t)
+	tr := newTwin(t)
 	var r *Readable
 	var w *Writable
 	state := func(label string) {
-		tr.log(label, "pipes", len(r.ReadableState().Pipes), "w.writable", w.Writable(), "w.destroyed", w.Destroyed(),
-			"writableEnded", w.WritableEnded(), "r", dxCounts(r), "w", dxCounts(w))
+		tr.Log(label, "pipes", len(r.ReadableState().Pipes), "w.writable", w.Writable(), "w.destroyed", w.Destroyed(),
+			"writableEnded", w.WritableEnded(), "r", counts(r), "w", counts(w))
 	}
-	tr.run(func() {}, func() {
-		r = NewReadable(ReadableOptions{Read: dxNoRead, Loop: tr.l})
+	tr.Run(func() {}, func() {
+		r = NewReadable(ReadableOptions{Read: noRead, Loop: tr.l})
 		w = NewWritable(WritableOptions{
-			Write: func(chunk any, _ string, done func(error)) { tr.log("_write", dxShow(chunk)); done(nil) },
+			Write: func(chunk any, _ string, done func(error)) { tr.Log("_write", showChunk(chunk)); done(nil) },
 			Loop:  tr.l,
 		})
 		tr.watch(r, "r", "end", "error", "close")
@@ -488,37 +492,37 @@ func TestPipeSourceError(t *testing.T) {
 }
 
 func TestPipeWithReadableListener(t *testing.T) {
-	tr := newDX(t)
+	tr := newTwin(t)
 	var r *Readable
 	var w *Writable
-	tr.run(func() {}, func() {
-		r = NewReadable(ReadableOptions{Read: dxNoRead, Loop: tr.l})
+	tr.Run(func() {}, func() {
+		r = NewReadable(ReadableOptions{Read: noRead, Loop: tr.l})
 		w = NewWritable(WritableOptions{
-			Write: func(chunk any, _ string, done func(error)) { tr.log("_write", dxShow(chunk)); done(nil) },
+			Write: func(chunk any, _ string, done func(error)) { tr.Log("_write", showChunk(chunk)); done(nil) },
 			Loop:  tr.l,
 		})
 		tr.watch(r, "r", "resume", "pause", "end", "close")
 		tr.watch(w, "w", "pipe", "unpipe", "finish", "close")
 		r.OnReadable(func() {
-			tr.log("r readable", "r.len", r.ReadableLength())
+			tr.Log("r readable", "r.len", r.ReadableLength())
 			if r.ReadableLength() >= 4 {
 				for c := r.ReadN(2); c != nil; c = r.ReadN(2) {
-					tr.log("read ->", dxShow(c))
+					tr.Log("read ->", showChunk(c))
 				}
 			}
 		})
 		r.Pipe(w)
-		tr.log("flowing", r.ReadableFlowing())
+		tr.Log("flowing", r.ReadableFlowing())
 		r.Push("ab")
 	}, func() {
-		tr.log("flowing", r.ReadableFlowing(), "r.len", r.ReadableLength())
+		tr.Log("flowing", r.ReadableFlowing(), "r.len", r.ReadableLength())
 		r.Push("cd")
 	}, func() {
 		r.Push("ef")
 		r.RemoveAllListeners("readable")
-		tr.log("removed: flowing", r.ReadableFlowing())
+		tr.Log("removed: flowing", r.ReadableFlowing())
 	}, func() {
-		tr.log("flowing", r.ReadableFlowing(), "r.len", r.ReadableLength())
+		tr.Log("flowing", r.ReadableFlowing(), "r.len", r.ReadableLength())
 		r.Resume()
 		r.Push("gh")
 		r.Push(nil)
@@ -528,40 +532,40 @@ func TestPipeWithReadableListener(t *testing.T) {
 }
 
 func TestPipeFromEndedSource(t *testing.T) {
-	tr := newDX(t)
+	tr := newTwin(t)
 	var r *Readable
 	var w, v *Writable
 	writable := func(n string) *Writable {
 		s := NewWritable(WritableOptions{
-			Write: func(chunk any, _ string, done func(error)) { tr.log(n, "_write", dxShow(chunk)); done(nil) },
+			Write: func(chunk any, _ string, done func(error)) { tr.Log(n, "_write", showChunk(chunk)); done(nil) },
 			Loop:  tr.l,
 		})
 		tr.watch(s, n, "pipe", "unpipe", "prefinish", "finish", "close")
 		return s
 	}
-	tr.run(func() {}, func() {
-		r = NewReadable(ReadableOptions{Read: dxNoRead, AutoDestroy: Bool(false), Loop: tr.l})
+	tr.Run(func() {}, func() {
+		r = NewReadable(ReadableOptions{Read: noRead, AutoDestroy: Bool(false), Loop: tr.l})
 		tr.watch(r, "r", "data", "end", "close")
 		r.Push("only")
 		r.Push(nil)
 	}, func() {
-		tr.log("readableEnded", r.ReadableEnded(), "destroyed", r.Destroyed())
+		tr.Log("readableEnded", r.ReadableEnded(), "destroyed", r.Destroyed())
 		w = writable("w")
-		tr.log("pipe returns w", r.Pipe(w) == WritableStream(w), "flowing", r.ReadableFlowing())
-		tr.tick("after pipe")
-		tr.log("piped r", dxCounts(r), "w", dxCounts(w))
+		tr.Log("pipe returns w", r.Pipe(w) == WritableStream(w), "flowing", r.ReadableFlowing())
+		tr.Tick("after pipe")
+		tr.Log("piped r", counts(r), "w", counts(w))
 		v = writable("v")
 		r.PipeWith(v, PipeOptions{End: Bool(false)})
 	}, func() {
-		tr.log("after r", dxCounts(r), "w", dxCounts(w), "v", dxCounts(v), "v.writable", v.Writable())
+		tr.Log("after r", counts(r), "w", counts(w), "v", counts(v), "v.writable", v.Writable())
 	}, func() {
-		tr.log("-- destroyed after end (autoDestroy)")
-		r = NewReadable(ReadableOptions{Read: dxNoRead, Loop: tr.l})
+		tr.Log("-- destroyed after end (autoDestroy)")
+		r = NewReadable(ReadableOptions{Read: noRead, Loop: tr.l})
 		tr.watch(r, "r2", "end", "close")
 		r.Push(nil)
 		r.Resume()
 	}, func() {
-		tr.log("readableEnded", r.ReadableEnded(), "destroyed", r.Destroyed())
+		tr.Log("readableEnded", r.ReadableEnded(), "destroyed", r.Destroyed())
 		r.Pipe(writable("x"))
 	})
 	tr.noUncaught()
@@ -572,7 +576,7 @@ func TestPipeFromEndedSource(t *testing.T) {
 
 // The file copy with a slow destination: memory stays bounded at every step.
 func TestPipeSeedSlowDestination(t *testing.T) {
-	tr := newDX(t)
+	tr := newTwin(t)
 	type result struct{ maxR, maxW int }
 	var results []result
 	var run func(n string, async bool, done func())
@@ -625,15 +629,15 @@ func TestPipeSeedSlowDestination(t *testing.T) {
 			maxR = max(maxR, src.ReadableLength())
 		})
 		dst.OnFinish(func() {
-			tr.log(n, "writes", writes, "bytes", len(got), "pauses", pauses, "max r.len", maxR, "max w.len", maxW)
-			tr.log(n, "got", string(got[:30])+"..."+string(got[len(got)-30:]))
+			tr.Log(n, "writes", writes, "bytes", len(got), "pauses", pauses, "max r.len", maxR, "max w.len", maxW)
+			tr.Log(n, "got", string(got[:30])+"..."+string(got[len(got)-30:]))
 			results = append(results, result{maxR, maxW})
 			require.LessOrEqual(t, maxR, hwm+2*size, "%s: source buffered too much", n)
 			require.LessOrEqual(t, maxW, hwm+size, "%s: destination buffered too much", n)
 			done()
 		})
 	}
-	tr.run(func() {
+	tr.Run(func() {
 		run("sync read", false, func() { run("async read", true, func() {}) })
 	})
 	tr.noUncaught()
@@ -643,21 +647,21 @@ func TestPipeSeedSlowDestination(t *testing.T) {
 
 // r.pipe(z).pipe(w) through a Transform.
 func TestPipeSeedChainThroughTransform(t *testing.T) {
-	tr := newDX(t)
+	tr := newTwin(t)
 	var r *Readable
 	var z *Transform
 	var w *Writable
-	tr.run(func() {
+	tr.Run(func() {
 		chunks := []string{"one", "two", "three", "four", "five", "six"}
 		r = NewReadable(ReadableOptions{
 			HighWaterMark: Int(4),
 			Read: func(int) {
 				if len(chunks) == 0 {
-					tr.log("_read ->", "EOF")
+					tr.Log("_read ->", "EOF")
 					r.Push(nil)
 					return
 				}
-				tr.log("_read ->", chunks[0])
+				tr.Log("_read ->", chunks[0])
 				r.Push(chunks[0])
 				chunks = chunks[1:]
 			},
@@ -666,14 +670,14 @@ func TestPipeSeedChainThroughTransform(t *testing.T) {
 		z = NewTransform(TransformOptions{
 			DuplexOptions: DuplexOptions{HighWaterMark: Int(4), Loop: tr.l},
 			Transform: func(chunk any, _ string, done func(error, any)) {
-				tr.log("_transform", dxShow(chunk))
+				tr.Log("_transform", showChunk(chunk))
 				done(nil, strings.ToUpper(string(chunk.([]byte))))
 			},
 		})
 		w = NewWritable(WritableOptions{
 			HighWaterMark: Int(4),
 			Write: func(chunk any, _ string, done func(error)) {
-				tr.log("_write", dxShow(chunk))
+				tr.Log("_write", showChunk(chunk))
 				tr.l.Post(func() { done(nil) })
 			},
 			Loop: tr.l,
@@ -684,9 +688,9 @@ func TestPipeSeedChainThroughTransform(t *testing.T) {
 		// Pipe returns the WritableStream it was given: the chain goes on
 		// from it once it is asserted back to the Transform.
 		ret := r.Pipe(z).(*Transform).Pipe(w)
-		tr.log("returns w", ret == WritableStream(w))
+		tr.Log("returns w", ret == WritableStream(w))
 	}, func() {
-		tr.log("r.len", r.ReadableLength(), "z", z.WritableLength(), z.ReadableLength(), "w.len", w.WritableLength())
+		tr.Log("r.len", r.ReadableLength(), "z", z.WritableLength(), z.ReadableLength(), "w.len", w.WritableLength())
 	})
 	tr.noUncaught()
 	tr.match("pipe", "chain")
@@ -695,10 +699,10 @@ func TestPipeSeedChainThroughTransform(t *testing.T) {
 // The docs' unpipe example: pipe for a while, then unpipe and end the
 // destination by hand.
 func TestPipeSeedUnpipeLater(t *testing.T) {
-	tr := newDX(t)
+	tr := newTwin(t)
 	n := 0
 	var readable *Readable
-	tr.run(func() {
+	tr.Run(func() {
 		readable = NewReadable(ReadableOptions{
 			Read: func(int) {
 				tr.l.Post(func() {
@@ -709,7 +713,7 @@ func TestPipeSeedUnpipeLater(t *testing.T) {
 			Loop: tr.l,
 		})
 		writable := NewWritable(WritableOptions{
-			Write: func(chunk any, _ string, done func(error)) { tr.log("_write", dxShow(chunk)); done(nil) },
+			Write: func(chunk any, _ string, done func(error)) { tr.Log("_write", showChunk(chunk)); done(nil) },
 			Loop:  tr.l,
 		})
 		tr.watch(readable, "readable", "pause", "end", "close")
@@ -723,18 +727,18 @@ func TestPipeSeedUnpipeLater(t *testing.T) {
 				tr.l.Post(later)
 				return
 			}
-			tr.log("Stop writing to the writable.")
+			tr.Log("Stop writing to the writable.")
 			readable.Unpipe(writable)
-			tr.log("Manually close the writable stream.")
+			tr.Log("Manually close the writable stream.")
 			require.NoError(t, writable.End())
 			tr.l.Post(func() {
-				tr.log("flowing", readable.ReadableFlowing(), "r.len", readable.ReadableLength(), "pushed", n,
-					"readable", dxCounts(readable), "writable", dxCounts(writable))
+				tr.Log("flowing", readable.ReadableFlowing(), "r.len", readable.ReadableLength(), "pushed", n,
+					"readable", counts(readable), "writable", counts(writable))
 			})
 		}
 		tr.l.Post(later)
 	}, func() {
-		tr.log("at last: pushed", n, "r.len", readable.ReadableLength(), "hwm", readable.ReadableHighWaterMark())
+		tr.Log("at last: pushed", n, "r.len", readable.ReadableLength(), "hwm", readable.ReadableHighWaterMark())
 	})
 	tr.noUncaught()
 	tr.match("pipe", "unpipe_later")
@@ -848,13 +852,13 @@ func TestPipeOrderNothingLostOrDuplicated(t *testing.T) {
 }
 
 func TestPipeEdges(t *testing.T) {
-	tr := newDX(t)
+	tr := newTwin(t)
 	var r *Readable
 	var w, v *Writable
 	var held []func(error)
 	writable := func(n string, opts WritableOptions, hold bool) *Writable {
 		opts.Write = func(chunk any, _ string, done func(error)) {
-			tr.log(n, "_write", dxShow(chunk))
+			tr.Log(n, "_write", showChunk(chunk))
 			if hold {
 				held = append(held, done)
 			} else {
@@ -872,16 +876,16 @@ func TestPipeEdges(t *testing.T) {
 		done(nil)
 	}
 	state := func(label string) {
-		tr.log(label, "flowing", r.ReadableFlowing(), "r.len", r.ReadableLength(),
+		tr.Log(label, "flowing", r.ReadableFlowing(), "r.len", r.ReadableLength(),
 			"awaitDrain", len(r.ReadableState().AwaitDrainWriters))
 	}
-	tr.run(func() {}, func() {
-		tr.log("-- destination already needs a drain")
+	tr.Run(func() {}, func() {
+		tr.Log("-- destination already needs a drain")
 		w = writable("w", WritableOptions{HighWaterMark: Int(2)}, true)
 		ok, err := w.Write("xx")
 		require.NoError(t, err)
-		tr.log("write ->", ok, "needDrain", w.WritableNeedDrain())
-		r = NewReadable(ReadableOptions{Read: dxNoRead, Loop: tr.l})
+		tr.Log("write ->", ok, "needDrain", w.WritableNeedDrain())
+		r = NewReadable(ReadableOptions{Read: noRead, Loop: tr.l})
 		tr.watch(r, "r", "pause", "resume")
 		r.Pipe(w)
 		r.Push("a")
@@ -893,8 +897,8 @@ func TestPipeEdges(t *testing.T) {
 		state("drained")
 		release()
 	}, func() {
-		tr.log("-- unpiping the destination the source waits on")
-		r = NewReadable(ReadableOptions{Read: dxNoRead, Loop: tr.l})
+		tr.Log("-- unpiping the destination the source waits on")
+		r = NewReadable(ReadableOptions{Read: noRead, Loop: tr.l})
 		tr.watch(r, "r2", "pause", "resume")
 		w = writable("held", WritableOptions{HighWaterMark: Int(1)}, true)
 		v = writable("quick", WritableOptions{}, false)
@@ -908,22 +912,22 @@ func TestPipeEdges(t *testing.T) {
 		r.Push("c")
 	}, func() {
 		state("after")
-		tr.log("-- ended by someone else")
-		r = NewReadable(ReadableOptions{Read: dxNoRead, Loop: tr.l})
+		tr.Log("-- ended by someone else")
+		r = NewReadable(ReadableOptions{Read: noRead, Loop: tr.l})
 		tr.watch(r, "r3", "pause", "resume", "end")
 		w = writable("ended", WritableOptions{}, false)
 		r.Pipe(w)
 		require.NoError(t, w.End())
 	}, func() {
-		tr.log("pipes", len(r.ReadableState().Pipes), "r", dxCounts(r), "w", dxCounts(w))
-		tr.log("-- destroyed by someone else")
-		r = NewReadable(ReadableOptions{Read: dxNoRead, Loop: tr.l})
+		tr.Log("pipes", len(r.ReadableState().Pipes), "r", counts(r), "w", counts(w))
+		tr.Log("-- destroyed by someone else")
+		r = NewReadable(ReadableOptions{Read: noRead, Loop: tr.l})
 		tr.watch(r, "r4", "pause", "resume")
 		w = writable("destroyed", WritableOptions{}, false)
 		r.Pipe(w)
 		w.Destroy(nil)
 	}, func() {
-		tr.log("pipes", len(r.ReadableState().Pipes), "flowing", r.ReadableFlowing(), "r", dxCounts(r), "w", dxCounts(w))
+		tr.Log("pipes", len(r.ReadableState().Pipes), "flowing", r.ReadableFlowing(), "r", counts(r), "w", counts(w))
 	})
 	tr.noUncaught()
 	tr.match("pipe", "edges")
@@ -933,13 +937,15 @@ func TestPipeEdges(t *testing.T) {
 // a pipe that error must still come out (of Run, as Node's uncaught
 // exception), and the pipe must not take it for backpressure.
 func TestPipeDestinationWriteThrows(t *testing.T) {
-	tr := newDX(t)
+	tr := newTwin(t)
+	// As the program does: the errors Node would crash on print last.
+	tr.CatchUncaught()
 	var r *Readable
 	var w *Writable
-	tr.run(func() {}, func() {
-		r = NewReadable(ReadableOptions{ObjectMode: true, Read: dxNoRead, Loop: tr.l})
+	tr.Run(func() {}, func() {
+		r = NewReadable(ReadableOptions{ObjectMode: true, Read: noRead, Loop: tr.l})
 		w = NewWritable(WritableOptions{
-			Write: func(chunk any, _ string, done func(error)) { tr.log("_write", dxShow(chunk)); done(nil) },
+			Write: func(chunk any, _ string, done func(error)) { tr.Log("_write", showChunk(chunk)); done(nil) },
 			Loop:  tr.l,
 		})
 		tr.watch(r, "r", "pause", "resume", "error", "close")
@@ -949,7 +955,7 @@ func TestPipeDestinationWriteThrows(t *testing.T) {
 	}, func() {
 		r.Push(5)
 	}, func() {
-		tr.log("pipes", len(r.ReadableState().Pipes), "flowing", r.ReadableFlowing(), "r.len", r.ReadableLength(),
+		tr.Log("pipes", len(r.ReadableState().Pipes), "flowing", r.ReadableFlowing(), "r.len", r.ReadableLength(),
 			"w.len", w.WritableLength(), "destroyed", r.Destroyed(), w.Destroyed())
 		r.Push("after")
 	})
@@ -962,7 +968,7 @@ func TestPipeDestinationWriteThrows(t *testing.T) {
 func TestPipeUnpipeBySameStreamOtherType(t *testing.T) {
 	l := NewLoop()
 	require.NoError(t, l.Run(func() {
-		r := NewReadable(ReadableOptions{Read: dxNoRead, Loop: l})
+		r := NewReadable(ReadableOptions{Read: noRead, Loop: l})
 		e := newDXEcho(l)
 		unpipes := 0
 		e.OnUnpipe(func(src ReadableStream) { require.Same(t, r, src); unpipes++ })
@@ -976,5 +982,24 @@ func TestPipeUnpipeBySameStreamOtherType(t *testing.T) {
 		require.Equal(t, 2, unpipes)
 		require.Equal(t, 0, r.ListenerCount("data")+r.ListenerCount("end"))
 		require.Equal(t, 1, e.ListenerCount("unpipe"), "a pipe's 'unpipe' listener was left behind")
+	}))
+}
+
+// Item 12: piping into a Transform with no Transform hook is Node's
+// ERR_METHOD_NOT_IMPLEMENTED, an uncaught error Run returns, not a panic
+// value of the package's own escaping Run. A direct Write returns it.
+func TestPipeIntoTransformWithoutHook(t *testing.T) {
+	l := NewLoop()
+	err := l.Run(func() {
+		src := From(slicesValues(1), ReadableOptions{Loop: l})
+		tr := NewTransform(TransformOptions{DuplexOptions: DuplexOptions{Loop: l, ObjectMode: true}})
+		src.Pipe(tr)
+	})
+	require.ErrorIs(t, err, ErrMethodNotImplemented)
+
+	require.NoError(t, l.Run(func() {
+		tr := NewTransform(TransformOptions{DuplexOptions: DuplexOptions{Loop: l, ObjectMode: true}})
+		_, err := tr.Write(1)
+		require.ErrorIs(t, err, ErrMethodNotImplemented)
 	}))
 }

@@ -7,54 +7,54 @@ import "testing"
 // every step instead of asserting a few.
 
 func TestReadableFlagsReadingMore(t *testing.T) {
-	nodeTwin(t, "flags_reading_more", func(l *Loop, tr *readTrace) {
+	nodeTwin(t, "flags_reading_more", func(l *Loop, tr *twin) {
 		r := NewReadable(ReadableOptions{Read: noRead, Loop: l})
-		tr.log("new", readableFlags(r))
-		r.OnData(func(d any) { tr.log("data", showChunk(d), readableFlags(r)) })
+		tr.Log("new", readableFlags(r))
+		r.OnData(func(d any) { tr.Log("data", showChunk(d), readableFlags(r)) })
 		r.OnReadable(func() {
-			tr.log("readable", readableFlags(r))
+			tr.Log("readable", readableFlags(r))
 			d := r.Read()
-			tr.log("read", showChunk(d), readableFlags(r))
+			tr.Log("read", showChunk(d), readableFlags(r))
 			if d == nil {
-				l.NextTick(func() { tr.log("tick after null", readableFlags(r)) })
+				l.NextTick(func() { tr.Log("tick after null", readableFlags(r)) })
 			}
 		})
-		r.OnEnd(func() { tr.log("end", readableFlags(r)) })
+		r.OnEnd(func() { tr.Log("end", readableFlags(r)) })
 		r.Push("pushed")
 		r.Pause()
-		tr.log("read 6", showChunk(r.ReadN(6)), readableFlags(r))
+		tr.Log("read 6", showChunk(r.ReadN(6)), readableFlags(r))
 		r.Resume()
-		tr.log("resume", readableFlags(r))
+		tr.Log("resume", readableFlags(r))
 		r.Unshift("unshifted")
-		tr.log("unshift", readableFlags(r))
+		tr.Log("unshift", readableFlags(r))
 		r.Push(nil)
-		tr.log("push null", readableFlags(r))
+		tr.Log("push null", readableFlags(r))
 	})
 }
 
 func TestReadableFlagsNeedReadable(t *testing.T) {
-	nodeTwin(t, "flags_need_readable", func(l *Loop, tr *readTrace) {
+	nodeTwin(t, "flags_need_readable", func(l *Loop, tr *twin) {
 		a := NewReadable(ReadableOptions{Read: noRead, Loop: l})
-		tr.log("a new", readableFlags(a))
+		tr.Log("a new", readableFlags(a))
 		a.OnReadable(func() {
-			tr.log("a readable", readableFlags(a))
-			tr.log("a read", showChunk(a.Read()), readableFlags(a))
+			tr.Log("a readable", readableFlags(a))
+			tr.Log("a read", showChunk(a.Read()), readableFlags(a))
 		})
-		tr.log("a on readable", readableFlags(a))
+		tr.Log("a on readable", readableFlags(a))
 		a.Push("foo")
 		a.Push(nil)
-		a.OnEnd(func() { tr.log("a end", readableFlags(a)) })
+		a.OnEnd(func() { tr.Log("a end", readableFlags(a)) })
 
 		b := NewReadable(ReadableOptions{Read: noRead, Loop: l})
 		b.OnReadable(func() {
 			d := b.Read()
-			tr.log("b readable read", showChunk(d), readableFlags(b))
+			tr.Log("b readable read", showChunk(d), readableFlags(b))
 		})
 		l.NextTick(func() { b.Push("foooo") })
 		l.NextTick(func() { b.Push("bar") })
 		l.Post(func() {
 			b.Push(nil)
-			tr.log("b push null", readableFlags(b))
+			tr.Log("b push null", readableFlags(b))
 		})
 
 		f := NewReadable(ReadableOptions{Read: noRead, Loop: l})
@@ -62,12 +62,12 @@ func TestReadableFlagsNeedReadable(t *testing.T) {
 		f.Push("bar")
 		f.Push("quo")
 		l.NextTick(func() { f.Push(nil) })
-		f.OnData(func(d any) { tr.log("f data", showChunk(d), readableFlags(f)) })
+		f.OnData(func(d any) { tr.Log("f data", showChunk(d), readableFlags(f)) })
 
 		s := NewReadable(ReadableOptions{Read: noRead, Loop: l})
 		s.OnReadable(func() {
 			d := s.ReadN(8)
-			tr.log("s read 8", showChunk(d), readableFlags(s))
+			tr.Log("s read 8", showChunk(d), readableFlags(s))
 		})
 		l.NextTick(func() {
 			s.Push("foo")
@@ -83,13 +83,13 @@ func TestReadableFlagsNeedReadable(t *testing.T) {
 }
 
 func TestReadableFlagsEmittedReadable(t *testing.T) {
-	nodeTwin(t, "flags_emitted_readable", func(l *Loop, tr *readTrace) {
+	nodeTwin(t, "flags_emitted_readable", func(l *Loop, tr *twin) {
 		a := NewReadable(ReadableOptions{Read: noRead, Loop: l})
 		a.OnReadable(func() {
-			tr.log("a readable", readableFlags(a))
-			tr.log("a read", showChunk(a.Read()), readableFlags(a))
+			tr.Log("a readable", readableFlags(a))
+			tr.Log("a read", showChunk(a.Read()), readableFlags(a))
 		})
-		tr.log("a on readable", readableFlags(a))
+		tr.Log("a on readable", readableFlags(a))
 		l.NextTick(func() { a.Push("foo") })
 		l.NextTick(func() { a.Push("bar") })
 		l.Post(func() {
@@ -99,13 +99,13 @@ func TestReadableFlagsEmittedReadable(t *testing.T) {
 
 		n := NewReadable(ReadableOptions{Read: noRead, Loop: l})
 		n.Once("readable", func(...any) {
-			tr.log("n once readable", readableFlags(n))
+			tr.Log("n once readable", readableFlags(n))
 			n.ReadN(0)
-			tr.log("n read 0", readableFlags(n))
+			tr.Log("n read 0", readableFlags(n))
 			n.OnReadable(func() {
-				tr.log("n readable", readableFlags(n))
+				tr.Log("n readable", readableFlags(n))
 				n.ReadN(0)
-				tr.log("n read 0 again", readableFlags(n))
+				tr.Log("n read 0 again", readableFlags(n))
 			})
 		})
 		n.Push("foo")
@@ -113,8 +113,8 @@ func TestReadableFlagsEmittedReadable(t *testing.T) {
 
 		f := NewReadable(ReadableOptions{Read: noRead, Loop: l})
 		f.OnData(func(d any) {
-			tr.log("f data", showChunk(d), readableFlags(f))
-			tr.log("f read", showChunk(f.Read()), readableFlags(f))
+			tr.Log("f data", showChunk(d), readableFlags(f))
+			tr.Log("f read", showChunk(f.Read()), readableFlags(f))
 		})
 		f.Push("foooo")
 		f.Push("bar")

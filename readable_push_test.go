@@ -7,148 +7,148 @@ import (
 )
 
 func TestReadablePushBytes(t *testing.T) {
-	nodeTwin(t, "push_bytes", func(l *Loop, tr *readTrace) {
+	nodeTwin(t, "push_bytes", func(l *Loop, tr *twin) {
 		r := NewReadable(ReadableOptions{HighWaterMark: Int(5), Read: noRead, Loop: l})
 		pushWith := func(chunk any, enc string) bool {
 			ok, err := r.PushWith(chunk, enc)
 			require.NoError(t, err)
 			return ok
 		}
-		tr.log("push abc", r.Push("abc"), r.ReadableLength())
-		tr.log("push buf de", r.Push([]byte("de")), r.ReadableLength())
-		tr.log("push euro", r.Push("€"), r.ReadableLength())
-		tr.log("push hex", pushWith("6869", "hex"), r.ReadableLength())
-		tr.log("push latin1", pushWith("é", "latin1"), r.ReadableLength())
-		tr.log("unshift zz", r.Unshift("zz"), r.ReadableLength())
-		tr.log("unshift buf", r.Unshift([]byte("<")), r.ReadableLength())
-		tr.log("push empty", r.Push(""), r.ReadableLength())
-		tr.log("push empty buf", r.Push([]byte{}), r.ReadableLength())
-		tr.log("unshift empty", r.Unshift(""), r.ReadableLength())
-		tr.log("read", showChunk(r.Read()), r.ReadableLength())
+		tr.Log("push abc", r.Push("abc"), r.ReadableLength())
+		tr.Log("push buf de", r.Push([]byte("de")), r.ReadableLength())
+		tr.Log("push euro", r.Push("€"), r.ReadableLength())
+		tr.Log("push hex", pushWith("6869", "hex"), r.ReadableLength())
+		tr.Log("push latin1", pushWith("é", "latin1"), r.ReadableLength())
+		tr.Log("unshift zz", r.Unshift("zz"), r.ReadableLength())
+		tr.Log("unshift buf", r.Unshift([]byte("<")), r.ReadableLength())
+		tr.Log("push empty", r.Push(""), r.ReadableLength())
+		tr.Log("push empty buf", r.Push([]byte{}), r.ReadableLength())
+		tr.Log("unshift empty", r.Unshift(""), r.ReadableLength())
+		tr.Log("read", showChunk(r.Read()), r.ReadableLength())
 	})
 }
 
 func TestReadablePushObjects(t *testing.T) {
-	nodeTwin(t, "push_objects", func(l *Loop, tr *readTrace) {
+	nodeTwin(t, "push_objects", func(l *Loop, tr *twin) {
 		r := NewReadable(ReadableOptions{ObjectMode: true, HighWaterMark: Int(2), Read: noRead, Loop: l})
-		tr.log("push 1", r.Push(1), r.ReadableLength())
-		tr.log("push long string", r.Push("a long string"), r.ReadableLength())
-		tr.log("push object", r.Push(map[string]int{"a": 1}), r.ReadableLength())
-		tr.log("push empty string", r.Push(""), r.ReadableLength())
-		tr.log("push false", r.Push(false), r.ReadableLength())
-		tr.log("unshift 0", r.Unshift(0), r.ReadableLength())
-		tr.log("push buf", r.Push([]byte("xyz")), r.ReadableLength())
+		tr.Log("push 1", r.Push(1), r.ReadableLength())
+		tr.Log("push long string", r.Push("a long string"), r.ReadableLength())
+		tr.Log("push object", r.Push(map[string]int{"a": 1}), r.ReadableLength())
+		tr.Log("push empty string", r.Push(""), r.ReadableLength())
+		tr.Log("push false", r.Push(false), r.ReadableLength())
+		tr.Log("unshift 0", r.Unshift(0), r.ReadableLength())
+		tr.Log("push buf", r.Push([]byte("xyz")), r.ReadableLength())
 		for c := r.Read(); c != nil; c = r.Read() {
-			tr.log("read", showChunk(c), r.ReadableLength())
+			tr.Log("read", showChunk(c), r.ReadableLength())
 		}
 	})
 }
 
 func TestReadablePushReturn(t *testing.T) {
-	nodeTwin(t, "push_return", func(l *Loop, tr *readTrace) {
+	nodeTwin(t, "push_return", func(l *Loop, tr *twin) {
 		r := NewReadable(ReadableOptions{HighWaterMark: Int(3), Read: noRead, Loop: l})
-		tr.log("hwm3", r.Push("a"), r.Push("b"), r.Push("c"), r.Push("d"), r.ReadableLength())
-		tr.log("after read", showChunk(r.ReadN(2)), r.Push("e"), r.ReadableLength())
-		tr.log("push null", r.Push(nil))
+		tr.Log("hwm3", r.Push("a"), r.Push("b"), r.Push("c"), r.Push("d"), r.ReadableLength())
+		tr.Log("after read", showChunk(r.ReadN(2)), r.Push("e"), r.ReadableLength())
+		tr.Log("push null", r.Push(nil))
 
 		z := NewReadable(ReadableOptions{HighWaterMark: Int(0), Read: noRead, Loop: l})
-		tr.log("hwm0 empty", z.Push(""), "first", z.Push("a"), z.ReadableLength())
+		tr.Log("hwm0 empty", z.Push(""), "first", z.Push("a"), z.ReadableLength())
 
 		f := NewReadable(ReadableOptions{HighWaterMark: Int(0), Read: noRead, Loop: l})
-		f.OnData(func(c any) { tr.log("flowing data", showChunk(c), f.ReadableLength()) })
+		f.OnData(func(c any) { tr.Log("flowing data", showChunk(c), f.ReadableLength()) })
 		l.Post(func() {
-			tr.log("hwm0 flowing push", f.Push("x"), f.ReadableLength())
+			tr.Log("hwm0 flowing push", f.Push("x"), f.ReadableLength())
 		})
 	})
 }
 
 func TestReadablePushNilEOF(t *testing.T) {
-	nodeTwin(t, "push_null_eof", func(l *Loop, tr *readTrace) {
+	nodeTwin(t, "push_null_eof", func(l *Loop, tr *twin) {
 		r := NewReadable(ReadableOptions{Read: noRead, Loop: l})
 		tr.watch(r, "r", "end", "close")
 		r.OnReadable(func() {
-			tr.log("readable", r.ReadableLength())
+			tr.Log("readable", r.ReadableLength())
 			for c := r.Read(); c != nil; c = r.Read() {
-				tr.log("read", showChunk(c))
+				tr.Log("read", showChunk(c))
 			}
-			tr.log("read null")
+			tr.Log("read null")
 		})
-		tr.log("push a", r.Push("a"))
-		tr.log("push null", r.Push(nil), "ended", r.ReadableState().Ended, "readableEnded", r.ReadableEnded())
-		tr.log("push null again", r.Push(nil))
-		tr.log("sync end")
+		tr.Log("push a", r.Push("a"))
+		tr.Log("push null", r.Push(nil), "ended", r.ReadableState().Ended, "readableEnded", r.ReadableEnded())
+		tr.Log("push null again", r.Push(nil))
+		tr.Log("sync end")
 	})
 }
 
 func TestReadablePushEmptyStringEndsRead(t *testing.T) {
-	nodeTwin(t, "push_empty_string", func(l *Loop, tr *readTrace) {
+	nodeTwin(t, "push_empty_string", func(l *Loop, tr *twin) {
 		calls := 0
 		var r *Readable
 		r = NewReadable(ReadableOptions{
 			Loop: l,
 			Read: func(size int) {
 				calls++
-				tr.log("read hook", calls, size)
+				tr.Log("read hook", calls, size)
 				switch calls {
 				case 1:
-					tr.log("push empty", r.Push(""), "reading", r.ReadableState().Reading)
+					tr.Log("push empty", r.Push(""), "reading", r.ReadableState().Reading)
 				case 2:
-					tr.log("push x", r.Push("x"))
+					tr.Log("push x", r.Push("x"))
 				default:
-					tr.log("push null", r.Push(nil))
+					tr.Log("push null", r.Push(nil))
 				}
 			},
 		})
 		tr.watch(r, "r", "data", "end", "close")
 		r.OnReadable(func() {
-			tr.log("readable")
+			tr.Log("readable")
 			for r.Read() != nil {
 			}
 		})
-		tr.log("sync end")
+		tr.Log("sync end")
 	})
 }
 
 func TestReadablePushAfterEOF(t *testing.T) {
 	var errs []error
-	nodeTwin(t, "push_after_eof", func(l *Loop, tr *readTrace) {
+	nodeTwin(t, "push_after_eof", func(l *Loop, tr *twin) {
 		a := NewReadable(ReadableOptions{Read: noRead, Loop: l})
 		tr.watch(a, "a", "error", "close")
 		a.OnError(func(err error) { errs = append(errs, err) })
 		a.Push("x")
 		a.Push(nil)
-		tr.log("a push", a.Push("y"), "destroyed", a.Destroyed(), "errored", errLabel(a.Errored()), "length", a.ReadableLength())
+		tr.Log("a push", a.Push("y"), "destroyed", a.Destroyed(), "errored", errStr(a.Errored()), "length", a.ReadableLength())
 
 		b := NewReadable(ReadableOptions{Read: noRead, AutoDestroy: Bool(false), Loop: l})
 		tr.watch(b, "b", "error", "close")
 		b.Push(nil)
-		tr.log("b push", b.Push("y"), "destroyed", b.Destroyed(), "errored", errLabel(b.Errored()))
+		tr.Log("b push", b.Push("y"), "destroyed", b.Destroyed(), "errored", errStr(b.Errored()))
 
 		c := NewReadable(ReadableOptions{Read: noRead, ObjectMode: true, Loop: l})
 		tr.watch(c, "c", "error", "close")
 		c.Push(nil)
-		tr.log("c push", c.Push(1), "destroyed", c.Destroyed())
-		tr.log("sync end")
+		tr.Log("c push", c.Push(1), "destroyed", c.Destroyed())
+		tr.Log("sync end")
 	})
 	require.Len(t, errs, 1)
 	require.ErrorIs(t, errs[0], ErrPushAfterEOF)
 }
 
 func TestReadableUnshiftAfterEnd(t *testing.T) {
-	nodeTwin(t, "unshift_after_end", func(l *Loop, tr *readTrace) {
+	nodeTwin(t, "unshift_after_end", func(l *Loop, tr *twin) {
 		d := NewReadable(ReadableOptions{Read: noRead, Loop: l})
 		tr.watch(d, "d", "end", "close")
 		d.Push("b")
 		d.Push(nil)
-		tr.log("d unshift", d.Unshift("a"), d.ReadableLength())
-		tr.log("d read", showChunk(d.Read()))
+		tr.Log("d unshift", d.Unshift("a"), d.ReadableLength())
+		tr.Log("d read", showChunk(d.Read()))
 
 		a := NewReadable(ReadableOptions{Read: noRead, AutoDestroy: Bool(false), Loop: l})
 		tr.watch(a, "a", "error", "close")
 		a.OnEnd(func() {
-			tr.log("a end")
+			tr.Log("a end")
 			l.Post(func() {
-				tr.log("a unshift", a.Unshift("z"), "errored", errLabel(a.Errored()))
+				tr.Log("a unshift", a.Unshift("z"), "errored", errStr(a.Errored()))
 				require.ErrorIs(t, a.Errored(), ErrUnshiftAfterEnd)
 			})
 		})
@@ -158,8 +158,8 @@ func TestReadableUnshiftAfterEnd(t *testing.T) {
 		b := NewReadable(ReadableOptions{Read: noRead, Loop: l})
 		tr.watch(b, "b", "error", "close")
 		b.OnEnd(func() {
-			tr.log("b end")
-			tr.log("b unshift", b.Unshift("z"), "destroyed", b.Destroyed())
+			tr.Log("b end")
+			tr.Log("b unshift", b.Unshift("z"), "destroyed", b.Destroyed())
 		})
 		b.Push(nil)
 		b.Resume()
@@ -167,8 +167,8 @@ func TestReadableUnshiftAfterEnd(t *testing.T) {
 		c := NewReadable(ReadableOptions{Read: noRead, Loop: l})
 		tr.watch(c, "c", "error")
 		c.OnClose(func() {
-			tr.log("c close")
-			l.Post(func() { tr.log("c unshift", c.Unshift("z"), "errored", errLabel(c.Errored())) })
+			tr.Log("c close")
+			l.Post(func() { tr.Log("c unshift", c.Unshift("z"), "errored", errStr(c.Errored())) })
 		})
 		c.Push(nil)
 		c.Resume()
@@ -176,25 +176,25 @@ func TestReadableUnshiftAfterEnd(t *testing.T) {
 }
 
 func TestReadablePushWrongType(t *testing.T) {
-	nodeTwin(t, "wrong_type", func(l *Loop, tr *readTrace) {
+	nodeTwin(t, "wrong_type", func(l *Loop, tr *twin) {
 		a := NewReadable(ReadableOptions{Read: noRead, Loop: l})
 		tr.watch(a, "a", "error", "close")
 		a.Push("ok")
-		tr.log("a push 123", a.Push(123), "length", a.ReadableLength(), "destroyed", a.Destroyed(), "errored", errLabel(a.Errored()))
+		tr.Log("a push 123", a.Push(123), "length", a.ReadableLength(), "destroyed", a.Destroyed(), "errored", errStr(a.Errored()))
 		require.ErrorIs(t, a.Errored(), ErrInvalidArgType)
-		tr.log("a push again", a.Push(struct{}{}), "length", a.ReadableLength())
-		tr.log("a read", showChunk(a.Read()))
+		tr.Log("a push again", a.Push(struct{}{}), "length", a.ReadableLength())
+		tr.Log("a read", showChunk(a.Read()))
 
 		b := NewReadable(ReadableOptions{Read: noRead, AutoDestroy: Bool(false), Loop: l})
 		tr.watch(b, "b", "error", "close")
-		tr.log("b unshift obj", b.Unshift(map[string]int{}), "destroyed", b.Destroyed())
-		tr.log("b push true", b.Push(true), "destroyed", b.Destroyed())
-		tr.log("sync end")
+		tr.Log("b unshift obj", b.Unshift(map[string]int{}), "destroyed", b.Destroyed())
+		tr.Log("b push true", b.Push(true), "destroyed", b.Destroyed())
+		tr.Log("sync end")
 	})
 }
 
 func TestReadableStringChunks(t *testing.T) {
-	nodeTwin(t, "string_chunks", func(l *Loop, tr *readTrace) {
+	nodeTwin(t, "string_chunks", func(l *Loop, tr *twin) {
 		with := func(r *Readable, unshift bool, chunk any, enc string) {
 			var err error
 			if unshift {
@@ -206,36 +206,36 @@ func TestReadableStringChunks(t *testing.T) {
 		}
 		a := NewReadable(ReadableOptions{Read: noRead, Loop: l})
 		a.Push("hé")
-		tr.log("a", showChunk(a.Read()))
+		tr.Log("a", showChunk(a.Read()))
 		with(a, false, "aGk=", "base64")
-		tr.log("a base64", showChunk(a.Read()))
+		tr.Log("a base64", showChunk(a.Read()))
 
 		d := NewReadable(ReadableOptions{Read: noRead, DefaultEncoding: "hex", Loop: l})
 		d.Push("6869")
-		tr.log("d defaultEncoding hex", showChunk(d.Read()))
+		tr.Log("d defaultEncoding hex", showChunk(d.Read()))
 
 		b := NewReadable(ReadableOptions{Read: noRead, Encoding: "utf8", Loop: l})
 		b.Push([]byte("hé"))
-		tr.log("b bytes", showChunk(b.Read()))
+		tr.Log("b bytes", showChunk(b.Read()))
 		b.Push("x")
-		tr.log("b string", showChunk(b.Read()))
+		tr.Log("b string", showChunk(b.Read()))
 		with(b, false, "6869", "hex")
-		tr.log("b hex string", showChunk(b.Read()))
+		tr.Log("b hex string", showChunk(b.Read()))
 
 		h := NewReadable(ReadableOptions{Read: noRead, Encoding: "hex", Loop: l})
 		h.Push("hi")
-		tr.log("h utf8 string", showChunk(h.Read()))
+		tr.Log("h utf8 string", showChunk(h.Read()))
 		h.Unshift("hi")
-		tr.log("h unshift utf8 string", showChunk(h.Read()))
+		tr.Log("h unshift utf8 string", showChunk(h.Read()))
 		with(h, true, "6a6b", "hex")
-		tr.log("h unshift hex string", showChunk(h.Read()))
+		tr.Log("h unshift hex string", showChunk(h.Read()))
 
 		o := NewReadable(ReadableOptions{Read: noRead, ObjectMode: true, Loop: l})
 		o.Push("s")
 		o.Push([]byte("b"))
 		o.Push(5)
 		for c := o.Read(); c != nil; c = o.Read() {
-			tr.log("o", showChunk(c))
+			tr.Log("o", showChunk(c))
 		}
 
 		oe := NewReadable(ReadableOptions{Read: noRead, ObjectMode: true, Encoding: "utf8", Loop: l})
@@ -243,9 +243,9 @@ func TestReadableStringChunks(t *testing.T) {
 		oe.Push("s")
 		oe.Push([]byte{0xe2, 0x82})
 		oe.Push([]byte{0xac})
-		tr.log("oe length", oe.ReadableLength())
+		tr.Log("oe length", oe.ReadableLength())
 		for c := oe.Read(); c != nil; c = oe.Read() {
-			tr.log("oe", showChunk(c))
+			tr.Log("oe", showChunk(c))
 		}
 	})
 }
@@ -266,5 +266,27 @@ func TestReadablePushUnknownEncoding(t *testing.T) {
 		require.False(t, r.Destroyed())
 		require.Equal(t, 1, r.ReadableLength())
 		require.Equal(t, []byte("a"), r.Read())
+	}))
+}
+
+// Item 12: Push of a value the decoder cannot take, on an object-mode
+// stream with SetEncoding, is Node's throw: returned by Run when nothing
+// called Push from a method that returns errors; PushWith returns it.
+func TestPushThrowIsNotSilent(t *testing.T) {
+	l := NewLoop()
+	var ok bool
+	err := l.Run(func() {
+		r := NewReadable(ReadableOptions{Loop: l, ObjectMode: true, Read: func(int) {}})
+		require.NoError(t, r.SetEncoding("utf8"))
+		ok = r.Push(42)
+	})
+	require.False(t, ok)
+	require.ErrorIs(t, err, ErrInvalidArgType)
+
+	require.NoError(t, l.Run(func() {
+		r := NewReadable(ReadableOptions{Loop: l, ObjectMode: true, Read: func(int) {}})
+		require.NoError(t, r.SetEncoding("utf8"))
+		_, err := r.PushWith(42, "")
+		require.ErrorIs(t, err, ErrInvalidArgType)
 	}))
 }

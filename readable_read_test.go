@@ -8,24 +8,24 @@ import (
 )
 
 func TestReadableReadNRaisesHighWaterMark(t *testing.T) {
-	nodeTwin(t, "readn_hwm", func(l *Loop, tr *readTrace) {
+	nodeTwin(t, "readn_hwm", func(l *Loop, tr *twin) {
 		r := NewReadable(ReadableOptions{
 			HighWaterMark: Int(4),
 			Loop:          l,
-			Read:          func(size int) { tr.log("read hook", size) },
+			Read:          func(size int) { tr.Log("read hook", size) },
 		})
-		tr.log("read 10", showChunk(r.ReadN(10)), "hwm", r.ReadableHighWaterMark())
-		tr.log("read 16", showChunk(r.ReadN(16)), "hwm", r.ReadableHighWaterMark())
-		tr.log("read 17", showChunk(r.ReadN(17)), "hwm", r.ReadableHighWaterMark())
-		tr.log("read 5", showChunk(r.ReadN(5)), "hwm", r.ReadableHighWaterMark())
+		tr.Log("read 10", showChunk(r.ReadN(10)), "hwm", r.ReadableHighWaterMark())
+		tr.Log("read 16", showChunk(r.ReadN(16)), "hwm", r.ReadableHighWaterMark())
+		tr.Log("read 17", showChunk(r.ReadN(17)), "hwm", r.ReadableHighWaterMark())
+		tr.Log("read 5", showChunk(r.ReadN(5)), "hwm", r.ReadableHighWaterMark())
 		for _, n := range []int{1000, 1024, 1025, 0x40000000} {
 			s := NewReadable(ReadableOptions{HighWaterMark: Int(1), Read: noRead, Loop: l})
 			s.ReadN(n)
-			tr.log("hwm after", n, s.ReadableHighWaterMark())
+			tr.Log("hwm after", n, s.ReadableHighWaterMark())
 		}
-		o := NewReadable(ReadableOptions{ObjectMode: true, Loop: l, Read: func(size int) { tr.log("object read hook", size) }})
+		o := NewReadable(ReadableOptions{ObjectMode: true, Loop: l, Read: func(size int) { tr.Log("object read hook", size) }})
 		o.ReadN(20)
-		tr.log("object hwm", o.ReadableHighWaterMark())
+		tr.Log("object hwm", o.ReadableHighWaterMark())
 		func() {
 			// Node throws; ReadN has no error result, so it panics.
 			defer func() {
@@ -33,30 +33,30 @@ func TestReadableReadNRaisesHighWaterMark(t *testing.T) {
 					err, ok := v.(error)
 					require.True(t, ok, "panic value %v is not an error", v)
 					require.ErrorIs(t, err, ErrOutOfRange)
-					tr.log("too big", ErrorCode(err))
+					tr.Log("too big", ErrorCode(err))
 				}
 			}()
 			NewReadable(ReadableOptions{Read: noRead, Loop: l}).ReadN(0x40000001)
-			tr.log("no throw")
+			tr.Log("no throw")
 		}()
 	})
 }
 
 func TestReadableReadNZeroRefreshes(t *testing.T) {
-	nodeTwin(t, "readn_zero", func(l *Loop, tr *readTrace) {
-		a := NewReadable(ReadableOptions{Loop: l, Read: func(size int) { tr.log("a read hook", size) }})
-		tr.log("a read0", showChunk(a.ReadN(0)))
-		tr.log("a read0 again", showChunk(a.ReadN(0)), "reading", a.ReadableState().Reading)
+	nodeTwin(t, "readn_zero", func(l *Loop, tr *twin) {
+		a := NewReadable(ReadableOptions{Loop: l, Read: func(size int) { tr.Log("a read hook", size) }})
+		tr.Log("a read0", showChunk(a.ReadN(0)))
+		tr.Log("a read0 again", showChunk(a.ReadN(0)), "reading", a.ReadableState().Reading)
 
-		b := NewReadable(ReadableOptions{HighWaterMark: Int(2), Loop: l, Read: func(size int) { tr.log("b read hook", size) }})
+		b := NewReadable(ReadableOptions{HighWaterMark: Int(2), Loop: l, Read: func(size int) { tr.Log("b read hook", size) }})
 		tr.watch(b, "b", "readable")
 		b.ReadN(0)
 		l.Post(func() {
-			tr.log("b push", b.Push("abc"), b.ReadableLength())
+			tr.Log("b push", b.Push("abc"), b.ReadableLength())
 			l.Post(func() {
-				tr.log("b read0", showChunk(b.ReadN(0)), b.ReadableLength())
+				tr.Log("b read0", showChunk(b.ReadN(0)), b.ReadableLength())
 				b.Push("d")
-				tr.log("b read0 full", showChunk(b.ReadN(0)))
+				tr.Log("b read0 full", showChunk(b.ReadN(0)))
 			})
 		})
 
@@ -64,77 +64,77 @@ func TestReadableReadNZeroRefreshes(t *testing.T) {
 		tr.watch(c, "c", "end", "close")
 		c.Push(nil)
 		l.Post(func() {
-			tr.log("c no end yet", c.ReadableEnded())
-			tr.log("c read0", showChunk(c.ReadN(0)))
+			tr.Log("c no end yet", c.ReadableEnded())
+			tr.Log("c read0", showChunk(c.ReadN(0)))
 		})
 	})
 }
 
 func TestReadableReadNPartial(t *testing.T) {
-	nodeTwin(t, "readn_partial", func(l *Loop, tr *readTrace) {
-		r := NewReadable(ReadableOptions{Loop: l, Read: func(size int) { tr.log("read hook", size) }})
+	nodeTwin(t, "readn_partial", func(l *Loop, tr *twin) {
+		r := NewReadable(ReadableOptions{Loop: l, Read: func(size int) { tr.Log("read hook", size) }})
 		r.Pause()
 		tr.watch(r, "r", "data", "end", "close")
 		r.Push("abc")
-		tr.log("read 5", showChunk(r.ReadN(5)), r.ReadableLength())
+		tr.Log("read 5", showChunk(r.ReadN(5)), r.ReadableLength())
 		r.Push("de")
-		tr.log("read 5", showChunk(r.ReadN(5)), r.ReadableLength())
+		tr.Log("read 5", showChunk(r.ReadN(5)), r.ReadableLength())
 		r.Push("xyz")
-		tr.log("read 2", showChunk(r.ReadN(2)), r.ReadableLength())
+		tr.Log("read 2", showChunk(r.ReadN(2)), r.ReadableLength())
 		r.Push("uvw")
-		tr.log("read 3", showChunk(r.ReadN(3)), r.ReadableLength())
+		tr.Log("read 3", showChunk(r.ReadN(3)), r.ReadableLength())
 		r.Push(nil)
-		tr.log("read 5", showChunk(r.ReadN(5)), r.ReadableLength())
-		tr.log("read 5", showChunk(r.ReadN(5)), r.ReadableLength())
-		tr.log("read", showChunk(r.Read()))
-		tr.log("sync end")
+		tr.Log("read 5", showChunk(r.ReadN(5)), r.ReadableLength())
+		tr.Log("read 5", showChunk(r.ReadN(5)), r.ReadableLength())
+		tr.Log("read", showChunk(r.Read()))
+		tr.Log("sync end")
 	})
 }
 
 func TestReadableReadNObjectMode(t *testing.T) {
-	nodeTwin(t, "readn_object", func(l *Loop, tr *readTrace) {
+	nodeTwin(t, "readn_object", func(l *Loop, tr *twin) {
 		r := NewReadable(ReadableOptions{ObjectMode: true, Read: noRead, Loop: l})
 		r.Push("a")
 		r.Push("b")
 		r.Push("c")
-		tr.log("read 2", showChunk(r.ReadN(2)), r.ReadableLength())
-		tr.log("read", showChunk(r.Read()), r.ReadableLength())
-		tr.log("read 0", showChunk(r.ReadN(0)), r.ReadableLength())
-		tr.log("read 100", showChunk(r.ReadN(100)), r.ReadableLength())
-		tr.log("read 1", showChunk(r.ReadN(1)), r.ReadableLength())
+		tr.Log("read 2", showChunk(r.ReadN(2)), r.ReadableLength())
+		tr.Log("read", showChunk(r.Read()), r.ReadableLength())
+		tr.Log("read 0", showChunk(r.ReadN(0)), r.ReadableLength())
+		tr.Log("read 100", showChunk(r.ReadN(100)), r.ReadableLength())
+		tr.Log("read 1", showChunk(r.ReadN(1)), r.ReadableLength())
 	})
 }
 
 func TestReadableReadNWithEncoding(t *testing.T) {
-	nodeTwin(t, "readn_encoding", func(l *Loop, tr *readTrace) {
+	nodeTwin(t, "readn_encoding", func(l *Loop, tr *twin) {
 		r := NewReadable(ReadableOptions{Read: noRead, Loop: l})
 		require.NoError(t, r.SetEncoding("utf8"))
 		r.Push([]byte("añb"))
-		tr.log("length", r.ReadableLength())
-		tr.log("read 2", showChunk(r.ReadN(2)), r.ReadableLength())
+		tr.Log("length", r.ReadableLength())
+		tr.Log("read 2", showChunk(r.ReadN(2)), r.ReadableLength())
 		r.Push([]byte{0xe2, 0x82})
-		tr.log("half euro", r.ReadableLength())
+		tr.Log("half euro", r.ReadableLength())
 		r.Push([]byte{0xac})
-		tr.log("euro", r.ReadableLength())
+		tr.Log("euro", r.ReadableLength())
 		r.Push([]byte("cd"))
-		tr.log("read 3", showChunk(r.ReadN(3)), r.ReadableLength())
-		tr.log("read 5", showChunk(r.ReadN(5)), r.ReadableLength())
+		tr.Log("read 3", showChunk(r.ReadN(3)), r.ReadableLength())
+		tr.Log("read 5", showChunk(r.ReadN(5)), r.ReadableLength())
 		r.Push(nil)
-		tr.log("read 5", showChunk(r.ReadN(5)), r.ReadableLength())
+		tr.Log("read 5", showChunk(r.ReadN(5)), r.ReadableLength())
 	})
 }
 
 func TestReadableDataPerRead(t *testing.T) {
-	nodeTwin(t, "data_per_read", func(l *Loop, tr *readTrace) {
+	nodeTwin(t, "data_per_read", func(l *Loop, tr *twin) {
 		r := NewReadable(ReadableOptions{Read: noRead, Loop: l})
 		r.OnReadable(func() {
-			tr.log("readable")
+			tr.Log("readable")
 			for c := r.ReadN(2); c != nil; c = r.ReadN(2) {
-				tr.log("read returned", showChunk(c))
+				tr.Log("read returned", showChunk(c))
 			}
 		})
 		tr.watch(r, "r", "data", "end")
-		tr.log("flowing", r.ReadableFlowing())
+		tr.Log("flowing", r.ReadableFlowing())
 		r.Push("abcde")
 		r.Push(nil)
 	})
@@ -143,7 +143,7 @@ func TestReadableDataPerRead(t *testing.T) {
 // --- The read hook contract -------------------------------------------------
 
 func TestReadableReadHookOnceUntilPush(t *testing.T) {
-	nodeTwin(t, "read_hook_once", func(l *Loop, tr *readTrace) {
+	nodeTwin(t, "read_hook_once", func(l *Loop, tr *twin) {
 		calls := 0
 		var r *Readable
 		r = NewReadable(ReadableOptions{
@@ -151,23 +151,23 @@ func TestReadableReadHookOnceUntilPush(t *testing.T) {
 			Loop:          l,
 			Read: func(size int) {
 				calls++
-				tr.log("read hook", calls, size, readableFlags(r))
+				tr.Log("read hook", calls, size, readableFlags(r))
 			},
 		})
 		r.ReadN(0)
 		r.ReadN(0)
-		tr.log("read", showChunk(r.Read()))
-		tr.log("read 1", showChunk(r.ReadN(1)))
-		tr.log("calls", calls, readableFlags(r))
+		tr.Log("read", showChunk(r.Read()))
+		tr.Log("read 1", showChunk(r.ReadN(1)))
+		tr.Log("calls", calls, readableFlags(r))
 		l.Post(func() {
-			tr.log("push", r.Push("a"), readableFlags(r))
-			l.Post(func() { tr.log("later", calls, readableFlags(r)) })
+			tr.Log("push", r.Push("a"), readableFlags(r))
+			l.Post(func() { tr.Log("later", calls, readableFlags(r)) })
 		})
 	})
 }
 
 func TestReadableReadHookSyncPush(t *testing.T) {
-	nodeTwin(t, "read_sync", func(l *Loop, tr *readTrace) {
+	nodeTwin(t, "read_sync", func(l *Loop, tr *twin) {
 		n := 0
 		var r *Readable
 		r = NewReadable(ReadableOptions{
@@ -175,23 +175,23 @@ func TestReadableReadHookSyncPush(t *testing.T) {
 			Loop:          l,
 			Read: func(size int) {
 				n++
-				tr.log("read hook", n, size, "sync", r.ReadableState().Sync)
+				tr.Log("read hook", n, size, "sync", r.ReadableState().Sync)
 				var ok bool
 				if n <= 3 {
 					ok = r.Push("c" + strconv.Itoa(n))
 				} else {
 					ok = r.Push(nil)
 				}
-				tr.log("push returned", ok, "length", r.ReadableLength())
+				tr.Log("push returned", ok, "length", r.ReadableLength())
 			},
 		})
 		tr.watch(r, "r", "data", "end", "close")
-		tr.log("sync end")
+		tr.Log("sync end")
 	})
 }
 
 func TestReadableReadHookAsyncPush(t *testing.T) {
-	nodeTwin(t, "read_async", func(l *Loop, tr *readTrace) {
+	nodeTwin(t, "read_async", func(l *Loop, tr *twin) {
 		n := 0
 		var r *Readable
 		r = NewReadable(ReadableOptions{
@@ -200,36 +200,36 @@ func TestReadableReadHookAsyncPush(t *testing.T) {
 			Read: func(size int) {
 				n++
 				i := n
-				tr.log("read hook", i, size, "sync", r.ReadableState().Sync)
+				tr.Log("read hook", i, size, "sync", r.ReadableState().Sync)
 				l.Post(func() {
-					tr.log("pushing", i, "sync", r.ReadableState().Sync)
+					tr.Log("pushing", i, "sync", r.ReadableState().Sync)
 					var ok bool
 					if i <= 3 {
 						ok = r.Push("c" + strconv.Itoa(i))
 					} else {
 						ok = r.Push(nil)
 					}
-					tr.log("push returned", i, ok, "length", r.ReadableLength())
+					tr.Log("push returned", i, ok, "length", r.ReadableLength())
 				})
 			},
 		})
 		tr.watch(r, "r", "data", "end", "close")
-		tr.log("sync end")
+		tr.Log("sync end")
 	})
 }
 
 func TestReadableMaybeReadMore(t *testing.T) {
-	nodeTwin(t, "maybe_read_more", func(l *Loop, tr *readTrace) {
+	nodeTwin(t, "maybe_read_more", func(l *Loop, tr *twin) {
 		startZero := func() {
 			k := 0
 			var z *Readable
 			z = NewReadable(ReadableOptions{HighWaterMark: Int(0), Loop: l, Read: func(size int) {
 				k++
-				tr.log("zero hook", k, size)
+				tr.Log("zero hook", k, size)
 				z.Push("z")
 			}})
 			z.ReadN(0)
-			l.Post(func() { tr.log("zero settled", k, z.ReadableLength()) })
+			l.Post(func() { tr.Log("zero settled", k, z.ReadableLength()) })
 		}
 		startAsync := func() {
 			m := 0
@@ -237,15 +237,15 @@ func TestReadableMaybeReadMore(t *testing.T) {
 			a = NewReadable(ReadableOptions{HighWaterMark: Int(3), Loop: l, Read: func(int) {
 				m++
 				i := m
-				tr.log("async hook", i, "length", a.ReadableLength())
-				l.Post(func() { tr.log("async push", i, a.Push("a")) })
+				tr.Log("async hook", i, "length", a.ReadableLength())
+				l.Post(func() { tr.Log("async push", i, a.Push("a")) })
 			}})
 			a.ReadN(0)
 			l.Post(func() {
 				l.Post(func() {
 					l.Post(func() {
 						l.Post(func() {
-							tr.log("async settled", m, a.ReadableLength())
+							tr.Log("async settled", m, a.ReadableLength())
 							startZero()
 						})
 					})
@@ -256,15 +256,15 @@ func TestReadableMaybeReadMore(t *testing.T) {
 		var s *Readable
 		s = NewReadable(ReadableOptions{HighWaterMark: Int(3), Loop: l, Read: func(size int) {
 			n++
-			tr.log("sync hook", n, size, "length", s.ReadableLength())
+			tr.Log("sync hook", n, size, "length", s.ReadableLength())
 			s.Push("s")
 		}})
 		s.ReadN(0)
 		l.Post(func() {
-			tr.log("sync settled", n, s.ReadableLength())
-			tr.log("sync read 1", showChunk(s.ReadN(1)), s.ReadableLength())
+			tr.Log("sync settled", n, s.ReadableLength())
+			tr.Log("sync read 1", showChunk(s.ReadN(1)), s.ReadableLength())
 			l.Post(func() {
-				tr.log("sync after read", n, s.ReadableLength())
+				tr.Log("sync after read", n, s.ReadableLength())
 				startAsync()
 			})
 		})
@@ -273,7 +273,7 @@ func TestReadableMaybeReadMore(t *testing.T) {
 
 func TestReadableMissingReadHook(t *testing.T) {
 	var msg string
-	nodeTwin(t, "missing_read", func(l *Loop, tr *readTrace) {
+	nodeTwin(t, "missing_read", func(l *Loop, tr *twin) {
 		a := NewReadable(ReadableOptions{Loop: l})
 		tr.watch(a, "a", "data", "error", "close")
 		a.OnError(func(err error) {
@@ -281,14 +281,14 @@ func TestReadableMissingReadHook(t *testing.T) {
 			var e *Error
 			require.ErrorAs(t, err, &e)
 			msg = e.Message
-			tr.log("a message", e.Message)
+			tr.Log("a message", e.Message)
 		})
-		tr.log("a read", showChunk(a.Read()), "destroyed", a.Destroyed(), "errored", errLabel(a.Errored()))
+		tr.Log("a read", showChunk(a.Read()), "destroyed", a.Destroyed(), "errored", errStr(a.Errored()))
 
 		b := NewReadable(ReadableOptions{Loop: l})
 		b.Push("early")
 		tr.watch(b, "b", "data", "error", "close")
-		tr.log("sync end")
+		tr.Log("sync end")
 	})
 	require.Equal(t, "The _read() method is not implemented", msg)
 }
@@ -298,29 +298,29 @@ func TestReadableMissingReadHook(t *testing.T) {
 // return a whole chunk (more than n) when the two happen to be equal. The
 // sizes here avoid that coincidence; the Go port reads exactly n.
 func TestReadableReadNAcrossMixedChunks(t *testing.T) {
-	nodeTwin(t, "fromlist_mixed", func(l *Loop, tr *readTrace) {
+	nodeTwin(t, "fromlist_mixed", func(l *Loop, tr *twin) {
 		r := NewReadable(ReadableOptions{Read: noRead, Loop: l})
 		require.NoError(t, r.SetEncoding("utf8"))
 		r.Push([]byte("abc"))
 		r.Push([]byte("defgh"))
 		r.Push([]byte("ijklmno"))
-		tr.log("length", r.ReadableLength())
-		tr.log("read 5", showChunk(r.ReadN(5)), r.ReadableLength())
-		tr.log("read 7", showChunk(r.ReadN(7)), r.ReadableLength())
+		tr.Log("length", r.ReadableLength())
+		tr.Log("read 5", showChunk(r.ReadN(5)), r.ReadableLength())
+		tr.Log("read 7", showChunk(r.ReadN(7)), r.ReadableLength())
 
 		b := NewReadable(ReadableOptions{Read: noRead, Loop: l})
 		require.NoError(t, b.SetEncoding("utf8"))
 		b.Unshift([]byte("cdefg"))
 		b.Unshift("ab")
 		b.Unshift([]byte("XYZ"))
-		tr.log("b length", b.ReadableLength())
-		tr.log("b read 6", showChunk(b.ReadN(6)), b.ReadableLength())
-		tr.log("b read 1", showChunk(b.ReadN(1)), b.ReadableLength())
-		tr.log("b read", showChunk(b.Read()), b.ReadableLength())
+		tr.Log("b length", b.ReadableLength())
+		tr.Log("b read 6", showChunk(b.ReadN(6)), b.ReadableLength())
+		tr.Log("b read 1", showChunk(b.ReadN(1)), b.ReadableLength())
+		tr.Log("b read", showChunk(b.Read()), b.ReadableLength())
 
 		o := NewReadable(ReadableOptions{ObjectMode: true, Read: noRead, Loop: l})
 		o.Destroy(nil)
-		tr.log("object push after destroy", o.Push("x"), o.ReadableLength())
-		tr.log("object unshift after destroy", o.Unshift("x"), o.ReadableLength())
+		tr.Log("object push after destroy", o.Push("x"), o.ReadableLength())
+		tr.Log("object unshift after destroy", o.Unshift("x"), o.ReadableLength())
 	})
 }

@@ -11,30 +11,30 @@ import (
 )
 
 // The Transform tests are Go twins of the Node programs in
-// testdata/transform; see duplex_test.go for dxTrace and the golden files.
+// testdata/transform; see duplex_test.go for the golden files.
 
 func TestTransformNodeGoldens(t *testing.T) { checkNodeGoldens(t, "testdata/transform") }
 
-// write writes chunk with a logging callback and returns Write's result;
+// writeCb writes chunk with a logging callback and returns Write's result;
 // Write failing where Node would not throw fails the test.
-func (tr *dxTrace) write(w interface {
+func (tr *twin) writeCb(w interface {
 	WriteWith(any, string, func(error)) (bool, error)
 }, chunk any, label string) bool {
 	tr.t.Helper()
-	ok, err := w.WriteWith(chunk, "", tr.cb(label))
+	ok, err := w.WriteWith(chunk, "", tr.Cb(label))
 	require.NoError(tr.t, err)
 	return ok
 }
 
 func TestTransformCallbackData(t *testing.T) {
-	tr := newDX(t)
+	tr := newTwin(t)
 	var tf *Transform
-	tr.run(func() {}, func() {
+	tr.Run(func() {}, func() {
 		tf = NewTransform(TransformOptions{
 			DuplexOptions: DuplexOptions{Loop: tr.l},
 			Transform: func(chunk any, enc string, done func(error, any)) {
 				s := string(chunk.([]byte))
-				tr.log("_transform", dxShow(chunk), enc)
+				tr.Log("_transform", showChunk(chunk), enc)
 				switch s {
 				case "data":
 					done(nil, "D")
@@ -48,7 +48,7 @@ func TestTransformCallbackData(t *testing.T) {
 				case "none":
 					done(nil, nil)
 				case "later":
-					tr.l.NextTick(func() { tr.log("later calls back"); done(nil, "L") })
+					tr.l.NextTick(func() { tr.Log("later calls back"); done(nil, "L") })
 				case "empty":
 					done(nil, "")
 				default:
@@ -58,16 +58,16 @@ func TestTransformCallbackData(t *testing.T) {
 		})
 		tr.watch(tf, "t", "data", "end", "prefinish", "finish", "close")
 		for _, s := range []string{"data", "two", "both", "none", "later", "empty", "x"} {
-			tr.log("write", s, "->", tr.write(tf, s, s))
+			tr.Log("write", s, "->", tr.writeCb(tf, s, s))
 		}
-		tr.log("writableLength", tf.WritableLength(), "readableLength", tf.ReadableLength())
-		require.NoError(t, tf.EndWith(nil, "", tr.cb("end")))
+		tr.Log("writableLength", tf.WritableLength(), "readableLength", tf.ReadableLength())
+		require.NoError(t, tf.EndWith(nil, "", tr.Cb("end")))
 	}, func() {
-		tr.log("-- object mode, falsy values")
+		tr.Log("-- object mode, falsy values")
 		tf = NewTransform(TransformOptions{
 			DuplexOptions: DuplexOptions{ObjectMode: true, Loop: tr.l},
 			Transform: func(chunk any, _ string, done func(error, any)) {
-				tr.log("_transform", dxShow(chunk))
+				tr.Log("_transform", showChunk(chunk))
 				done(nil, chunk)
 			},
 		})
@@ -83,110 +83,110 @@ func TestTransformCallbackData(t *testing.T) {
 }
 
 func TestTransformCallbackTwice(t *testing.T) {
-	tr := newDX(t)
+	tr := newTwin(t)
 	newStream := func(n string, twice func(done func(error, any))) *Transform {
 		tf := NewTransform(TransformOptions{
 			DuplexOptions: DuplexOptions{Loop: tr.l},
 			Transform: func(chunk any, _ string, done func(error, any)) {
-				tr.log(n, "_transform", dxShow(chunk))
+				tr.Log(n, "_transform", showChunk(chunk))
 				twice(done)
 			},
 		})
 		tr.watch(tf, n, "data", "end", "finish", "error", "close")
 		return tf
 	}
-	tr.run(func() {}, func() {
+	tr.Run(func() {}, func() {
 		tf := newStream("sync", func(done func(error, any)) { done(nil, "a"); done(nil, "b") })
-		tr.log("write ->", tr.write(tf, "x", "x"))
-		tr.log("destroyed", tf.Destroyed())
-		tr.write(tf, "y", "y")
+		tr.Log("write ->", tr.writeCb(tf, "x", "x"))
+		tr.Log("destroyed", tf.Destroyed())
+		tr.writeCb(tf, "y", "y")
 	}, func() {
 		tf := newStream("later", func(done func(error, any)) {
 			done(nil, nil)
-			tr.l.NextTick(func() { tr.log("second call"); done(nil, nil) })
+			tr.l.NextTick(func() { tr.Log("second call"); done(nil, nil) })
 		})
-		tr.log("write ->", tr.write(tf, "x", "x"))
+		tr.Log("write ->", tr.writeCb(tf, "x", "x"))
 	})
 	tr.noUncaught()
 	tr.match("transform", "callback_twice")
 }
 
 func TestTransformBackpressure(t *testing.T) {
-	tr := newDX(t)
+	tr := newTwin(t)
 	var tf *Transform
 	lens := func(label string) {
-		tr.log(label, "r.len", tf.ReadableLength(), "w.len", tf.WritableLength(), "needDrain", tf.WritableNeedDrain())
+		tr.Log(label, "r.len", tf.ReadableLength(), "w.len", tf.WritableLength(), "needDrain", tf.WritableNeedDrain())
 	}
 	steps := []func(){func() {}, func() {
 		tf = NewTransform(TransformOptions{
 			DuplexOptions: DuplexOptions{ObjectMode: true, HighWaterMark: Int(2), Loop: tr.l},
 			Transform: func(chunk any, _ string, done func(error, any)) {
-				tr.log("_transform", dxShow(chunk))
+				tr.Log("_transform", showChunk(chunk))
 				done(nil, chunk.(int)*10)
 			},
 		})
 		tr.watch(tf, "t", "drain", "readable", "end", "finish", "close")
 		for i := 1; i <= 6; i++ {
-			tr.log("write", i, "->", tr.write(tf, i, strconv.Itoa(i)))
+			tr.Log("write", i, "->", tr.writeCb(tf, i, strconv.Itoa(i)))
 			lens("  ")
 		}
 	}}
 	for i := 0; i < 7; i++ {
 		steps = append(steps, func() {
-			tr.log("read ->", dxShow(tf.Read()))
+			tr.Log("read ->", showChunk(tf.Read()))
 			lens("  ")
 			if i == 4 {
-				require.NoError(t, tf.EndWith(nil, "", tr.cb("end")))
+				require.NoError(t, tf.EndWith(nil, "", tr.Cb("end")))
 			}
 		})
 	}
 	steps = append(steps, func() { lens("at last") })
-	tr.run(steps...)
+	tr.Run(steps[0], steps[1:]...)
 	tr.noUncaught()
 	tr.match("transform", "backpressure")
 }
 
 func TestTransformFlushAndEnd(t *testing.T) {
-	tr := newDX(t)
+	tr := newTwin(t)
 	var tf *Transform
-	tr.run(func() {}, func() {
+	tr.Run(func() {}, func() {
 		tf = NewTransform(TransformOptions{
 			DuplexOptions: DuplexOptions{Loop: tr.l},
 			Transform: func(chunk any, _ string, done func(error, any)) {
-				tr.log("_transform", dxShow(chunk))
-				tr.l.Post(func() { tr.log("transformed", dxShow(chunk)); done(nil, chunk) })
+				tr.Log("_transform", showChunk(chunk))
+				tr.l.Post(func() { tr.Log("transformed", showChunk(chunk)); done(nil, chunk) })
 			},
 			Flush: func(done func(error, any)) {
-				tr.log("_flush", "writableFinished", tf.WritableFinished(), "readableLength", tf.ReadableLength())
+				tr.Log("_flush", "writableFinished", tf.WritableFinished(), "readableLength", tf.ReadableLength())
 				tf.Push("f1")
-				tr.l.Post(func() { tr.log("flush calls back"); done(nil, "f2") })
+				tr.l.Post(func() { tr.Log("flush calls back"); done(nil, "f2") })
 			},
 		})
 		tr.watch(tf, "t", "prefinish", "finish", "end", "close")
 		tf.Pause()
-		tr.write(tf, "a", "a")
-		tr.write(tf, "b", "b")
-		require.NoError(t, tf.EndWith("c", "", tr.cb("end")))
-		tr.log("ended", tf.WritableEnded(), "finished", tf.WritableFinished())
+		tr.writeCb(tf, "a", "a")
+		tr.writeCb(tf, "b", "b")
+		require.NoError(t, tf.EndWith("c", "", tr.Cb("end")))
+		tr.Log("ended", tf.WritableEnded(), "finished", tf.WritableFinished())
 	}, func() {
-		tr.log("readableLength", tf.ReadableLength(), "readableEnded", tf.ReadableEnded(), "ended", tf.ReadableState().Ended)
-		tr.log("read ->", dxShow(tf.ReadN(2)))
+		tr.Log("readableLength", tf.ReadableLength(), "readableEnded", tf.ReadableEnded(), "ended", tf.ReadableState().Ended)
+		tr.Log("read ->", showChunk(tf.ReadN(2)))
 	}, func() {
-		tr.log("read ->", dxShow(tf.Read()))
+		tr.Log("read ->", showChunk(tf.Read()))
 	}, func() {
-		tr.log("read ->", dxShow(tf.Read()))
+		tr.Log("read ->", showChunk(tf.Read()))
 	}, func() {
-		tr.log("-- with a final hook")
+		tr.Log("-- with a final hook")
 		tf = NewTransform(TransformOptions{
 			DuplexOptions: DuplexOptions{
 				Final: func(done func(error)) {
-					tr.log("_final")
-					tr.l.Post(func() { tr.log("final calls back"); done(nil) })
+					tr.Log("_final")
+					tr.l.Post(func() { tr.Log("final calls back"); done(nil) })
 				},
 				Loop: tr.l,
 			},
 			Transform: func(chunk any, _ string, done func(error, any)) { done(nil, chunk) },
-			Flush:     func(done func(error, any)) { tr.log("_flush"); done(nil, "F") },
+			Flush:     func(done func(error, any)) { tr.Log("_flush"); done(nil, "F") },
 		})
 		tr.watch(tf, "u", "data", "prefinish", "finish", "end", "close")
 		require.NoError(t, tf.EndWith("x", "", nil))
@@ -196,7 +196,7 @@ func TestTransformFlushAndEnd(t *testing.T) {
 }
 
 func TestTransformErrors(t *testing.T) {
-	tr := newDX(t)
+	tr := newTwin(t)
 	newStream := func(n string, opts TransformOptions) *Transform {
 		opts.Loop = tr.l
 		tf := NewTransform(opts)
@@ -204,13 +204,13 @@ func TestTransformErrors(t *testing.T) {
 		return tf
 	}
 	state := func(tf *Transform, label string) {
-		tr.log(label, "destroyed", tf.Destroyed(), "errored", tf.Errored(), "writable", tf.Writable(), "readable", tf.Readable())
+		tr.Log(label, "destroyed", tf.Destroyed(), "errored", tf.Errored(), "writable", tf.Writable(), "readable", tf.Readable())
 	}
 	pass := func(chunk any, _ string, done func(error, any)) { done(nil, chunk) }
-	tr.run(func() {}, func() {
+	tr.Run(func() {}, func() {
 		tf := newStream("transform", TransformOptions{
 			Transform: func(chunk any, _ string, done func(error, any)) {
-				tr.log("_transform", dxShow(chunk))
+				tr.Log("_transform", showChunk(chunk))
 				if string(chunk.([]byte)) == "bad" {
 					done(errors.New("bad chunk"), nil)
 				} else {
@@ -218,62 +218,62 @@ func TestTransformErrors(t *testing.T) {
 				}
 			},
 		})
-		tr.log("write ->", tr.write(tf, "ok", "ok"))
-		tr.log("write ->", tr.write(tf, "bad", "bad"))
+		tr.Log("write ->", tr.writeCb(tf, "ok", "ok"))
+		tr.Log("write ->", tr.writeCb(tf, "bad", "bad"))
 		state(tf, "after bad")
-		tr.log("write ->", tr.write(tf, "more", "more"))
-		require.NoError(t, tf.EndWith(nil, "", tr.cb("end")))
+		tr.Log("write ->", tr.writeCb(tf, "more", "more"))
+		require.NoError(t, tf.EndWith(nil, "", tr.Cb("end")))
 	}, func() {
 		tf := newStream("async", TransformOptions{
 			Transform: func(chunk any, _ string, done func(error, any)) {
-				tr.log("_transform", dxShow(chunk))
+				tr.Log("_transform", showChunk(chunk))
 				tr.l.Post(func() { done(errors.New("late failure"), nil) })
 			},
 		})
-		tr.write(tf, "a", "a")
-		tr.write(tf, "b", "b")
+		tr.writeCb(tf, "a", "a")
+		tr.writeCb(tf, "b", "b")
 	}, func() {
 		var tf *Transform
 		tf = newStream("flush", TransformOptions{
 			Transform: pass,
 			Flush: func(done func(error, any)) {
-				tr.log("_flush")
+				tr.Log("_flush")
 				tf.Push("partial")
 				done(errors.New("flush failed"), nil)
 			},
 		})
-		require.NoError(t, tf.EndWith("x", "", tr.cb("end")))
+		require.NoError(t, tf.EndWith("x", "", tr.Cb("end")))
 	}, func() {
 		tf := newStream("prefinish", TransformOptions{
-			DuplexOptions: DuplexOptions{Final: func(done func(error)) { tr.log("_final"); done(nil) }},
+			DuplexOptions: DuplexOptions{Final: func(done func(error)) { tr.Log("_final"); done(nil) }},
 			Transform:     pass,
-			Flush:         func(done func(error, any)) { tr.log("_flush"); done(errors.New("flush failed"), nil) },
+			Flush:         func(done func(error, any)) { tr.Log("_flush"); done(errors.New("flush failed"), nil) },
 		})
-		require.NoError(t, tf.EndWith("y", "", tr.cb("end")))
+		require.NoError(t, tf.EndWith("y", "", tr.Cb("end")))
 	})
 	tr.noUncaught()
 	tr.match("transform", "errors")
 }
 
 func TestTransformNotImplemented(t *testing.T) {
-	tr := newDX(t)
+	tr := newTwin(t)
 	var tf *Transform
-	tr.run(func() {}, func() {
+	tr.Run(func() {}, func() {
 		tf = NewTransform(TransformOptions{DuplexOptions: DuplexOptions{Loop: tr.l}})
 		tr.watch(tf, "t", "data", "finish", "end", "error", "close")
-		ok, err := tf.WriteWith("a", "", tr.cb("a"))
+		ok, err := tf.WriteWith("a", "", tr.Cb("a"))
 		if err != nil {
 			var e *Error
 			require.ErrorAs(t, err, &e)
 			require.ErrorIs(t, err, ErrMethodNotImplemented)
 			require.False(t, ok)
-			tr.log("write throws", e.Code, e.Message)
+			tr.Log("write throws", e.Code, e.Message)
 		} else {
-			tr.log("write returned")
+			tr.Log("write returned")
 		}
-		tr.log("writableLength", tf.WritableLength(), "destroyed", tf.Destroyed())
+		tr.Log("writableLength", tf.WritableLength(), "destroyed", tf.Destroyed())
 	}, func() {
-		tr.log("writableLength", tf.WritableLength(), "destroyed", tf.Destroyed())
+		tr.Log("writableLength", tf.WritableLength(), "destroyed", tf.Destroyed())
 	})
 	tr.noUncaught()
 	tr.match("transform", "not_implemented")
@@ -283,8 +283,8 @@ func TestTransformNotImplemented(t *testing.T) {
 
 // The object-mode-in, hex-string-out Transform of the stream docs.
 func TestTransformSeedHex(t *testing.T) {
-	tr := newDX(t)
-	tr.run(func() {
+	tr := newTwin(t)
+	tr.Run(func() {
 		myTransform := NewTransform(TransformOptions{
 			DuplexOptions: DuplexOptions{WritableObjectMode: true, Loop: tr.l},
 			Transform: func(chunk any, _ string, callback func(error, any)) {
@@ -295,17 +295,17 @@ func TestTransformSeedHex(t *testing.T) {
 			},
 		})
 		require.NoError(t, myTransform.SetEncoding("ascii"))
-		myTransform.OnData(func(chunk any) { tr.log(chunk, dxShow(chunk)) })
+		myTransform.OnData(func(chunk any) { tr.Log(chunk, showChunk(chunk)) })
 		for _, n := range []int{1, 10, 100} {
 			_, err := myTransform.Write(n)
 			require.NoError(t, err)
 		}
-		tr.log("readableObjectMode", myTransform.ReadableObjectMode(), "writableObjectMode", myTransform.WritableObjectMode(),
+		tr.Log("readableObjectMode", myTransform.ReadableObjectMode(), "writableObjectMode", myTransform.WritableObjectMode(),
 			"readableEncoding", myTransform.ReadableEncoding())
 	})
 	tr.noUncaught()
 	tr.match("transform", "hex")
-	require.Equal(t, []string{"01 str(01)", "0a str(0a)", "64 str(64)"}, tr.lines[:3])
+	require.Equal(t, []string{"01 str(01)", "0a str(0a)", "64 str(64)"}, tr.Lines()[:3])
 }
 
 // dxSimpleProtocol is the streams docs' SimpleProtocol parser v2, a user
@@ -374,26 +374,26 @@ func bytesJoin(parts [][]byte) []byte {
 }
 
 func TestTransformSeedSimpleProtocol(t *testing.T) {
-	tr := newDX(t)
+	tr := newTwin(t)
 	jsonStr := func(v any) string {
 		b, err := json.Marshal(v)
 		require.NoError(t, err)
 		return string(b)
 	}
 	consume := func(n string, p *dxSimpleProtocol) {
-		p.On("header", func(args ...any) { tr.log(n, "header", jsonStr(args[0])) })
-		p.OnData(func(c any) { tr.log(n, "body", jsonStr(string(c.([]byte)))) })
+		p.On("header", func(args ...any) { tr.Log(n, "header", jsonStr(args[0])) })
+		p.OnData(func(c any) { tr.Log(n, "body", jsonStr(string(c.([]byte)))) })
 		tr.watch(p, n, "finish", "end", "error", "close")
 	}
 	pieces := []string{`{"title":"Streams",`, `"version":2}` + "\n", "\nThe body starts here,\n", "and ends here.\n"}
 	var invalid *dxSimpleProtocol
-	tr.run(func() {}, func() {
+	tr.Run(func() {}, func() {
 		p := newDXSimpleProtocol(TransformOptions{DuplexOptions: DuplexOptions{Loop: tr.l}})
 		consume("byhand", p)
 		for _, piece := range pieces {
 			ok, err := p.Write(piece)
 			require.NoError(t, err)
-			tr.log("write ->", ok)
+			tr.Log("write ->", ok)
 		}
 		require.NoError(t, p.End())
 	}, func() {
@@ -422,10 +422,10 @@ func TestTransformSeedSimpleProtocol(t *testing.T) {
 			_, err := invalid.Write(s)
 			require.NoError(t, err)
 		}
-		tr.log("header", invalid.header, "writableLength", invalid.WritableLength())
+		tr.Log("header", invalid.header, "writableLength", invalid.WritableLength())
 		_, err := invalid.Write("more")
 		require.NoError(t, err)
-		tr.log("writableLength", invalid.WritableLength())
+		tr.Log("writableLength", invalid.WritableLength())
 	})
 	tr.noUncaught()
 	tr.match("transform", "simple_protocol")
@@ -485,19 +485,19 @@ func (p *dxJSONParseStream) flush(cb func(error, any)) {
 }
 
 func TestTransformSeedJSONParseStream(t *testing.T) {
-	tr := newDX(t)
+	tr := newTwin(t)
 	text := "{\"id\":1,\"name\":\"Ada\"}\n{\"id\":2,\"name\":\"G\u00f6del\"}\r\n[1,2,3]\n\"just a string\"\n{\"id\":3,\"name\":\"\u00c6lfrida\"}"
 	input := []byte(text)
-	tr.run(func() {}, func() {
+	tr.Run(func() {}, func() {
 		p := newDXJSONParseStream(TransformOptions{DuplexOptions: DuplexOptions{Loop: tr.l}})
-		tr.log("readableObjectMode", p.ReadableObjectMode(), "writableObjectMode", p.WritableObjectMode(),
+		tr.Log("readableObjectMode", p.ReadableObjectMode(), "writableObjectMode", p.WritableObjectMode(),
 			"r.hwm", p.ReadableHighWaterMark(), "w.hwm", p.WritableHighWaterMark())
 		tr.watch(p, "p", "data", "finish", "end", "error", "close")
 		for i := 0; i < len(input); i += 7 {
 			chunk := input[i:min(i+7, len(input))]
 			ok, err := p.Write(chunk)
 			require.NoError(t, err)
-			tr.log("write", i, "->", ok, "readableLength", p.ReadableLength())
+			tr.Log("write", i, "->", ok, "readableLength", p.ReadableLength())
 		}
 		require.NoError(t, p.End())
 	}, func() {
@@ -506,21 +506,21 @@ func TestTransformSeedJSONParseStream(t *testing.T) {
 		p.OnError(func(err error) {
 			var se *json.SyntaxError
 			if errors.As(err, &se) {
-				tr.log("bad error", "SyntaxError")
+				tr.Log("bad error", "SyntaxError")
 			} else {
-				tr.log("bad error", err)
+				tr.Log("bad error", err)
 			}
 		})
 		_, err := p.Write("{\"ok\":true}\n{nope}\n")
 		require.NoError(t, err)
-		tr.log("writableLength", p.WritableLength())
+		tr.Log("writableLength", p.WritableLength())
 	})
 	tr.noUncaught()
 	tr.match("transform", "json_parse")
 }
 
 func TestTransformOptions(t *testing.T) {
-	tr := newDX(t)
+	tr := newTwin(t)
 	type lister interface {
 		ReadableObjectMode() bool
 		WritableObjectMode() bool
@@ -529,14 +529,14 @@ func TestTransformOptions(t *testing.T) {
 		AllowHalfOpen() bool
 	}
 	show := func(label string, s lister) {
-		tr.log(label, "r.objectMode", s.ReadableObjectMode(), "w.objectMode", s.WritableObjectMode(),
+		tr.Log(label, "r.objectMode", s.ReadableObjectMode(), "w.objectMode", s.WritableObjectMode(),
 			"r.hwm", s.ReadableHighWaterMark(), "w.hwm", s.WritableHighWaterMark(), "allowHalfOpen", s.AllowHalfOpen())
 	}
 	tf := func(o DuplexOptions) *Transform {
 		o.Loop = tr.l
 		return NewTransform(TransformOptions{DuplexOptions: o})
 	}
-	tr.run(func() {
+	tr.Run(func() {
 		show("{}", tf(DuplexOptions{}))
 		show("objectMode", tf(DuplexOptions{ObjectMode: true}))
 		show("writableObjectMode", tf(DuplexOptions{WritableObjectMode: true}))
@@ -556,14 +556,14 @@ func TestTransformOptions(t *testing.T) {
 }
 
 func TestTransformEdges(t *testing.T) {
-	tr := newDX(t)
+	tr := newTwin(t)
 	var tf *Transform
-	tr.run(func() {}, func() {
-		tr.log("-- push(null) inside transform")
+	tr.Run(func() {}, func() {
+		tr.Log("-- push(null) inside transform")
 		tf = NewTransform(TransformOptions{
 			DuplexOptions: DuplexOptions{Loop: tr.l},
 			Transform: func(chunk any, _ string, done func(error, any)) {
-				tr.log("_transform", dxShow(chunk))
+				tr.Log("_transform", showChunk(chunk))
 				if string(chunk.([]byte)) == "stop" {
 					tf.Push(nil)
 				} else {
@@ -571,55 +571,55 @@ func TestTransformEdges(t *testing.T) {
 				}
 				done(nil, nil)
 			},
-			Flush: func(done func(error, any)) { tr.log("_flush"); done(nil, nil) },
+			Flush: func(done func(error, any)) { tr.Log("_flush"); done(nil, nil) },
 		})
 		tr.watch(tf, "p", "data", "end", "prefinish", "finish", "error", "close")
-		tr.write(tf, "a", "a")
-		tr.write(tf, "stop", "stop")
-		tr.write(tf, "b", "b")
-		tr.log("readableEnded", tf.ReadableEnded(), "ended", tf.ReadableState().Ended)
-		require.NoError(t, tf.EndWith(nil, "", tr.cb("end")))
+		tr.writeCb(tf, "a", "a")
+		tr.writeCb(tf, "stop", "stop")
+		tr.writeCb(tf, "b", "b")
+		tr.Log("readableEnded", tf.ReadableEnded(), "ended", tf.ReadableState().Ended)
+		require.NoError(t, tf.EndWith(nil, "", tr.Cb("end")))
 	}, func() {
-		tr.log("-- destroyed while a callback is held")
+		tr.Log("-- destroyed while a callback is held")
 		tf = NewTransform(TransformOptions{
 			DuplexOptions: DuplexOptions{ObjectMode: true, HighWaterMark: Int(1), Loop: tr.l},
 			Transform: func(chunk any, _ string, done func(error, any)) {
-				tr.log("_transform", dxShow(chunk))
+				tr.Log("_transform", showChunk(chunk))
 				done(nil, chunk)
 			},
 		})
 		tr.watch(tf, "h", "end", "finish", "error", "close")
 		for i := 1; i <= 3; i++ {
-			tr.log("write ->", tr.write(tf, i, strconv.Itoa(i)))
+			tr.Log("write ->", tr.writeCb(tf, i, strconv.Itoa(i)))
 		}
-		tr.log("r.len", tf.ReadableLength(), "w.len", tf.WritableLength())
+		tr.Log("r.len", tf.ReadableLength(), "w.len", tf.WritableLength())
 	}, func() {
 		tf.Destroy(nil)
-		tr.log("read ->", dxShow(tf.Read()))
+		tr.Log("read ->", showChunk(tf.Read()))
 	}, func() {
-		tr.log("-- readable highWaterMark 0")
+		tr.Log("-- readable highWaterMark 0")
 		tf = NewTransform(TransformOptions{
 			DuplexOptions: DuplexOptions{ReadableHighWaterMark: Int(0), Loop: tr.l},
 			Transform: func(chunk any, _ string, done func(error, any)) {
-				tr.log("_transform", dxShow(chunk))
+				tr.Log("_transform", showChunk(chunk))
 				done(nil, chunk)
 			},
 		})
 		tr.watch(tf, "z", "drain", "end", "finish")
-		ok := tr.write(tf, "x", "x")
-		tr.log("write ->", ok, "w.hwm", tf.WritableHighWaterMark())
-		tr.log("write ->", tr.write(tf, "y", "y"))
+		ok := tr.writeCb(tf, "x", "x")
+		tr.Log("write ->", ok, "w.hwm", tf.WritableHighWaterMark())
+		tr.Log("write ->", tr.writeCb(tf, "y", "y"))
 	}, func() {
-		tr.log("r.len", tf.ReadableLength(), "w.len", tf.WritableLength())
-		tr.log("read ->", dxShow(tf.Read()))
+		tr.Log("r.len", tf.ReadableLength(), "w.len", tf.WritableLength())
+		tr.Log("read ->", showChunk(tf.Read()))
 	}, func() {
-		tr.log("read ->", dxShow(tf.Read()))
+		tr.Log("read ->", showChunk(tf.Read()))
 	}, func() {
-		tr.log("-- nothing written")
+		tr.Log("-- nothing written")
 		tf = NewTransform(TransformOptions{
 			DuplexOptions: DuplexOptions{Loop: tr.l},
 			Transform:     func(chunk any, _ string, done func(error, any)) { done(nil, chunk) },
-			Flush:         func(done func(error, any)) { tr.log("_flush"); done(nil, "only flush") },
+			Flush:         func(done func(error, any)) { tr.Log("_flush"); done(nil, "only flush") },
 		})
 		tr.watch(tf, "e", "data", "prefinish", "finish", "end", "close")
 		require.NoError(t, tf.End())

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/nodestream/stream/internal/tracetest"
 	"github.com/stretchr/testify/require"
 )
 
@@ -16,9 +17,9 @@ import (
 func TestUtilsNodeGoldens(t *testing.T) { checkNodeGoldens(t, "testdata/utils") }
 
 func TestPredicates(t *testing.T) {
-	p := &plTrace{l: NewLoop()}
+	p := newTwin(t)
 	show := func(name string, s StreamLike) {
-		p.log(name, IsReadable(s), IsWritable(s), IsErrored(s), IsDisturbed(s), IsDestroyed(s))
+		p.Log(name, IsReadable(s), IsWritable(s), IsErrored(s), IsDisturbed(s), IsDestroyed(s))
 	}
 	require.NoError(t, p.l.Run(func() {
 		r := NewReadable(ReadableOptions{Loop: p.l, Read: func(int) {}})
@@ -43,40 +44,40 @@ func TestPredicates(t *testing.T) {
 		d.Resume()
 		d.OnEnd(func() { show("d end", d) })
 	}))
-	require.Equal(t, goldenLines(t, "testdata/utils/predicates.out"), p.lines)
+	p.Match("testdata/utils/predicates.out")
 }
 
 func TestFrom(t *testing.T) {
-	p := &plTrace{l: NewLoop()}
+	p := newTwin(t)
 	gen := func(vals ...any) iter.Seq[any] {
 		return func(yield func(any) bool) {
 			for _, v := range vals {
 				if v == nil {
-					p.log("yield", "")
+					p.Log("yield", "")
 				} else {
-					p.log("yield", v)
+					p.Log("yield", v)
 				}
 				if !yield(v) {
 					return
 				}
 			}
-			p.log("done")
+			p.Log("done")
 		}
 	}
 	require.NoError(t, p.l.Run(func() {
 		r := From(gen(1, 2, 3), ReadableOptions{Loop: p.l})
-		p.log("hwm", r.ReadableHighWaterMark(), "objectMode", r.ReadableObjectMode())
-		r.OnData(func(v any) { p.log("data", v) })
-		r.OnEnd(func() { p.log("end") })
-		r.OnClose(func() { p.log("close") })
+		p.Log("hwm", r.ReadableHighWaterMark(), "objectMode", r.ReadableObjectMode())
+		r.OnData(func(v any) { p.Log("data", v) })
+		r.OnEnd(func() { p.Log("end") })
+		r.OnClose(func() { p.Log("close") })
 		p.l.Post(func() {
 			bad := From(gen("a", nil, "b"), ReadableOptions{Loop: p.l})
-			bad.OnData(func(v any) { p.log("bad data", v) })
-			bad.OnError(func(err error) { p.log("bad error", ErrorCode(err)) })
-			bad.OnClose(func() { p.log("bad close") })
+			bad.OnData(func(v any) { p.Log("bad data", v) })
+			bad.OnError(func(err error) { p.Log("bad error", ErrorCode(err)) })
+			bad.OnClose(func() { p.Log("bad close") })
 		})
 	}))
-	require.Equal(t, goldenLines(t, "testdata/utils/from.out"), p.lines)
+	p.Match("testdata/utils/from.out")
 }
 
 // A From stream destroyed before its end stops the sequence, so its
@@ -105,25 +106,25 @@ func TestFromDestroyStopsSequence(t *testing.T) {
 }
 
 func TestDuplexPair(t *testing.T) {
-	p := &plTrace{l: NewLoop()}
+	p := newTwin(t)
 	require.NoError(t, p.l.Run(func() {
 		a, b := DuplexPair(DuplexOptions{Loop: p.l})
-		b.OnData(func(c any) { p.log("b data", string(c.([]byte))) })
-		b.OnEnd(func() { p.log("b end") })
-		a.OnFinish(func() { p.log("a finish") })
-		ok, _ := a.WriteWith("hello", "", func(error) { p.log("a cb hello") })
-		p.log("write", ok)
-		ok, _ = a.WriteWith("world", "", func(error) { p.log("a cb world") })
-		p.log("write", ok)
-		a.EndWith(nil, "", func(error) { p.log("a end cb") })
-		b.WriteWith("back", "", func(error) { p.log("b cb back") })
-		a.OnData(func(c any) { p.log("a data", string(c.([]byte))) })
+		b.OnData(func(c any) { p.Log("b data", string(c.([]byte))) })
+		b.OnEnd(func() { p.Log("b end") })
+		a.OnFinish(func() { p.Log("a finish") })
+		ok, _ := a.WriteWith("hello", "", func(error) { p.Log("a cb hello") })
+		p.Log("write", ok)
+		ok, _ = a.WriteWith("world", "", func(error) { p.Log("a cb world") })
+		p.Log("write", ok)
+		a.EndWith(nil, "", func(error) { p.Log("a end cb") })
+		b.WriteWith("back", "", func(error) { p.Log("b cb back") })
+		a.OnData(func(c any) { p.Log("a data", string(c.([]byte))) })
 	}))
-	require.Equal(t, goldenLines(t, "testdata/utils/pair.out"), p.lines)
+	p.Match("testdata/utils/pair.out")
 }
 
 func TestAddAbortSignal(t *testing.T) {
-	p := &plTrace{l: NewLoop()}
+	p := newTwin(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	errName := func(err error) string {
@@ -136,15 +137,15 @@ func TestAddAbortSignal(t *testing.T) {
 	var r *Readable
 	require.NoError(t, p.l.Run(func() {
 		r = AddAbortSignal(ctx, NewReadable(ReadableOptions{Loop: p.l, Read: func(int) {}}))
-		r.OnError(func(err error) { p.log("r error", errName(err)) })
-		r.OnClose(func() { p.log("r close") })
-		p.log("r destroyed", r.Destroyed())
+		r.OnError(func(err error) { p.Log("r error", errName(err)) })
+		r.OnClose(func() { p.Log("r close") })
+		p.Log("r destroyed", r.Destroyed())
 
 		done, stop := context.WithCancel(context.Background())
 		stop()
 		r2 := AddAbortSignal(done, NewReadable(ReadableOptions{Loop: p.l, Read: func(int) {}}))
-		p.log("r2 destroyed", r2.Destroyed())
-		r2.OnError(func(err error) { p.log("r2 error", errName(err)) })
+		p.Log("r2 destroyed", r2.Destroyed())
+		r2.OnError(func(err error) { p.Log("r2 error", errName(err)) })
 	}))
 	// A cancellation reaches the loop as a task posted from another
 	// goroutine, and does not keep the loop running (as an AbortSignal
@@ -158,14 +159,14 @@ func TestAddAbortSignal(t *testing.T) {
 	require.NoError(t, p.l.Run(nil))
 	// Node's abort() is synchronous, so its program logs "aborted; r
 	// destroyed true" inside it; the Go test has no such point.
-	want := goldenLines(t, "testdata/utils/abort.out")
+	want := tracetest.Golden(t, "testdata/utils/abort.out")
 	var wantNoSync []string
 	for _, l := range want {
 		if l != "aborted; r destroyed true" {
 			wantNoSync = append(wantNoSync, l)
 		}
 	}
-	require.Equal(t, wantNoSync, p.lines)
+	require.Equal(t, wantNoSync, p.Lines())
 }
 
 // The Context option is Node's signal option: a cancelled context

@@ -10,258 +10,258 @@ import (
 // programs in testdata/writable named there; writable_test.go explains.
 
 func TestWritableDestroy(t *testing.T) {
-	tr := newWTrace(t)
+	tr := newTwin(t)
 	var w *Writable
 	var held []func(error)
 	var release func()
 	var finalDone func(error)
-	tr.run(func() {}, func() {
-		tr.log("-- corked buffer")
+	tr.Run(func() {}, func() {
+		tr.Log("-- corked buffer")
 		w := NewWritable(WritableOptions{Loop: tr.l, Write: tr.writeHook(wHookSync, nil)})
 		tr.on(w, "error", "close", "finish")
 		w.Cork()
-		tr.write("a", w, "a", "", tr.cb("a"))
-		tr.write("b", w, "b", "", tr.cb("b"))
+		tr.write("a", w, "a", "", tr.Cb("a"))
+		tr.write("b", w, "b", "", tr.Cb("b"))
 		w.Destroy(nil)
-		tr.log(tr.state(w, ".destroyed .closed length pendingcb"))
-		tr.tick("after destroy")
+		tr.Log(tr.state(w, ".destroyed .closed length pendingcb"))
+		tr.Tick("after destroy")
 	}, func() {
-		tr.log("-- write in flight")
+		tr.Log("-- write in flight")
 		held = nil
 		w = NewWritable(WritableOptions{Loop: tr.l, Write: tr.writeHook(wHookHold, &held)})
 		tr.on(w, "error", "close", "finish")
-		tr.write("a", w, "a", "", tr.cb("a"))
-		tr.write("b", w, "b", "", tr.cb("b"))
-		tr.end("", w, nil, "", tr.cb("end"))
+		tr.write("a", w, "a", "", tr.Cb("a"))
+		tr.write("b", w, "b", "", tr.Cb("b"))
+		tr.end("", w, nil, "", tr.Cb("end"))
 		w.Destroy(jsError("kaput"))
-		tr.log(tr.state(w, ".destroyed .closed .errored .writableAborted"))
-		tr.tick("after destroy")
+		tr.Log(tr.state(w, ".destroyed .closed .errored .writableAborted"))
+		tr.Tick("after destroy")
 	}, func() {
-		tr.log("hook calls back")
+		tr.Log("hook calls back")
 		releaseHeld(&held, nil)
-		tr.log(tr.state(w, "length pendingcb bufferedRequestCount"))
+		tr.Log(tr.state(w, "length pendingcb bufferedRequestCount"))
 	}, func() {
-		tr.log("-- write after destroy")
+		tr.Log("-- write after destroy")
 		w := NewWritable(WritableOptions{Loop: tr.l, Write: tr.writeHook(wHookSync, nil)})
 		tr.on(w, "error", "close")
 		w.Destroy(nil)
-		tr.write("a", w, "a", "", tr.cb("a"))
-		tr.log(tr.state(w, "length pendingcb errored"))
+		tr.write("a", w, "a", "", tr.Cb("a"))
+		tr.Log(tr.state(w, "length pendingcb errored"))
 	}, func() {
-		tr.log("-- destroy twice, with callbacks")
+		tr.Log("-- destroy twice, with callbacks")
 		w := NewWritable(WritableOptions{Loop: tr.l, Write: tr.writeHook(wHookSync, nil)})
 		tr.on(w, "error", "close")
-		w.DestroyWith(jsError("first"), tr.cb("destroy1"))
-		w.DestroyWith(jsError("second"), tr.cb("destroy2"))
-		tr.log(tr.state(w, ".errored"))
+		w.DestroyWith(jsError("first"), tr.Cb("destroy1"))
+		w.DestroyWith(jsError("second"), tr.Cb("destroy2"))
+		tr.Log(tr.state(w, ".errored"))
 	}, func() {
-		tr.log("-- destroy hook")
+		tr.Log("-- destroy hook")
 		w = NewWritable(WritableOptions{
 			Loop:  tr.l,
 			Write: tr.writeHook(wHookSync, nil),
 			Destroy: func(err error, done func(error)) {
-				tr.log("_destroy", err.Error())
+				tr.Log("_destroy", err.Error())
 				release = func() { done(err) }
 			},
 		})
 		tr.on(w, "error", "close")
-		w.DestroyWith(jsError("why"), tr.cb("destroy"))
-		tr.log(tr.state(w, ".destroyed .closed"))
+		w.DestroyWith(jsError("why"), tr.Cb("destroy"))
+		tr.Log(tr.state(w, ".destroyed .closed"))
 	}, func() {
-		tr.log("destroy hook calls back")
+		tr.Log("destroy hook calls back")
 		release()
-		tr.log(tr.state(w, ".destroyed .closed"))
+		tr.Log(tr.state(w, ".destroyed .closed"))
 	}, func() {
-		tr.log("-- destroy hook replaces the error")
+		tr.Log("-- destroy hook replaces the error")
 		w := NewWritable(WritableOptions{
 			Loop:    tr.l,
 			Write:   tr.writeHook(wHookSync, nil),
 			Destroy: func(err error, done func(error)) { done(jsError("from hook")) },
 		})
 		tr.on(w, "error", "close")
-		w.DestroyWith(nil, tr.cb("destroy"))
-		tr.log(tr.state(w, ".errored"))
+		w.DestroyWith(nil, tr.Cb("destroy"))
+		tr.Log(tr.state(w, ".errored"))
 	}, func() {
-		tr.log("-- destroy during final")
+		tr.Log("-- destroy during final")
 		w = NewWritable(WritableOptions{
 			Loop:  tr.l,
 			Write: tr.writeHook(wHookSync, nil),
 			Final: func(done func(error)) {
-				tr.log("_final")
+				tr.Log("_final")
 				finalDone = done
 			},
 		})
 		tr.on(w, "prefinish", "finish", "error", "close")
-		tr.end("", w, "a", "", tr.cb("end"))
+		tr.end("", w, "a", "", tr.Cb("end"))
 	}, func() {
-		tr.log("destroy")
+		tr.Log("destroy")
 		w.Destroy(nil)
-		tr.log(tr.state(w, "finalCalled prefinished pendingcb"))
-		tr.tick("after destroy")
+		tr.Log(tr.state(w, "finalCalled prefinished pendingcb"))
+		tr.Tick("after destroy")
 	}, func() {
-		tr.log("final calls back")
+		tr.Log("final calls back")
 		finalDone(nil)
-		tr.log(tr.state(w, "prefinished finished pendingcb"))
-		tr.tick("after final")
+		tr.Log(tr.state(w, "prefinished finished pendingcb"))
+		tr.Tick("after final")
 	}, func() {
-		tr.log("-- emitClose false")
+		tr.Log("-- emitClose false")
 		w := NewWritable(WritableOptions{Loop: tr.l, EmitClose: Bool(false), Write: tr.writeHook(wHookSync, nil)})
 		tr.on(w, "error", "close", "finish")
 		w.Destroy(jsError("quiet"))
-		tr.tick("after destroy")
+		tr.Tick("after destroy")
 	}, func() {
-		tr.log("-- emitClose false, finish")
+		tr.Log("-- emitClose false, finish")
 		w := NewWritable(WritableOptions{Loop: tr.l, EmitClose: Bool(false), Write: tr.writeHook(wHookSync, nil)})
 		tr.on(w, "error", "close", "finish")
 		tr.end("", w, "a", "", nil)
-		tr.tick("after end")
+		tr.Tick("after end")
 	}, func() {
-		tr.log("-- autoDestroy after finish")
+		tr.Log("-- autoDestroy after finish")
 		w = NewWritable(WritableOptions{Loop: tr.l, Write: tr.writeHook(wHookSync, nil)})
 		tr.on(w, "prefinish", "finish", "close")
-		w.OnFinish(func() { tr.log(tr.state(w, ".destroyed closed")) })
-		tr.end("", w, "a", "", tr.cb("end"))
+		w.OnFinish(func() { tr.Log(tr.state(w, ".destroyed closed")) })
+		tr.end("", w, "a", "", tr.Cb("end"))
 	}, func() {
-		tr.log(tr.state(w, ".destroyed .closed closeEmitted"))
-		tr.log("-- autoDestroy false")
+		tr.Log(tr.state(w, ".destroyed .closed closeEmitted"))
+		tr.Log("-- autoDestroy false")
 		w = NewWritable(WritableOptions{Loop: tr.l, AutoDestroy: Bool(false), Write: tr.writeHook(wHookSync, nil)})
 		tr.on(w, "prefinish", "finish", "close")
-		tr.end("", w, "a", "", tr.cb("end"))
+		tr.end("", w, "a", "", tr.Cb("end"))
 	}, func() {
-		tr.log(tr.state(w, ".destroyed .closed"))
+		tr.Log(tr.state(w, ".destroyed .closed"))
 	})
-	tr.matchNode("destroy")
+	tr.match("writable", "destroy")
 }
 
 func TestWritableConstruct(t *testing.T) {
-	tr := newWTrace(t)
+	tr := newTwin(t)
 	var w *Writable
 	var constructDone func(error)
 	mk := func(opts WritableOptions) *Writable {
 		opts.Loop = tr.l
 		opts.Construct = func(done func(error)) {
-			tr.log("_construct")
+			tr.Log("_construct")
 			constructDone = done
 		}
 		return NewWritable(opts)
 	}
-	tr.run(func() {}, func() {
-		tr.log("-- writes wait")
+	tr.Run(func() {}, func() {
+		tr.Log("-- writes wait")
 		w = mk(WritableOptions{Write: tr.writeHook(wHookSync, nil)})
 		tr.on(w, "prefinish", "finish", "error", "close")
-		tr.log(tr.state(w, "constructed"))
-		tr.write("a", w, "a", "", tr.cb("a"))
-		tr.write("b", w, "b", "", tr.cb("b"))
-		tr.end("", w, nil, "", tr.cb("end"))
-		tr.log(tr.state(w, "constructed bufferedRequestCount length"))
-		tr.tick("after end")
+		tr.Log(tr.state(w, "constructed"))
+		tr.write("a", w, "a", "", tr.Cb("a"))
+		tr.write("b", w, "b", "", tr.Cb("b"))
+		tr.end("", w, nil, "", tr.Cb("end"))
+		tr.Log(tr.state(w, "constructed bufferedRequestCount length"))
+		tr.Tick("after end")
 	}, func() {
-		tr.log("construct calls back")
+		tr.Log("construct calls back")
 		constructDone(nil)
-		tr.log(tr.state(w, "constructed bufferedRequestCount"))
-		tr.tick("after construct")
+		tr.Log(tr.state(w, "constructed bufferedRequestCount"))
+		tr.Tick("after construct")
 	}, func() {
-		tr.log("-- writev after construct")
+		tr.Log("-- writev after construct")
 		w = mk(WritableOptions{Writev: func(chunks []WriteChunk, done func(error)) {
-			tr.log("_writev", fmtNodeChunks(chunks, false))
+			tr.Log("_writev", fmtNodeChunks(chunks, false))
 			done(nil)
 		}})
 		tr.on(w, "finish")
-		tr.write("a", w, "a", "", tr.cb("a"))
-		tr.write("b", w, "b", "", tr.cb("b"))
+		tr.write("a", w, "a", "", tr.Cb("a"))
+		tr.write("b", w, "b", "", tr.Cb("b"))
 	}, func() {
 		constructDone(nil)
-		tr.tick("after construct")
+		tr.Tick("after construct")
 	}, func() {
-		tr.log("-- construct error")
+		tr.Log("-- construct error")
 		w = mk(WritableOptions{Write: tr.writeHook(wHookSync, nil)})
 		tr.on(w, "prefinish", "finish", "error", "close")
-		tr.write("a", w, "a", "", tr.cb("a"))
-		tr.end("", w, nil, "", tr.cb("end"))
+		tr.write("a", w, "a", "", tr.Cb("a"))
+		tr.end("", w, nil, "", tr.Cb("end"))
 	}, func() {
 		constructDone(jsError("no"))
-		tr.log(tr.state(w, "constructed .destroyed"))
-		tr.tick("after construct")
+		tr.Log(tr.state(w, "constructed .destroyed"))
+		tr.Tick("after construct")
 	}, func() {
-		tr.log("-- sync construct error")
+		tr.Log("-- sync construct error")
 		w = NewWritable(WritableOptions{
 			Loop:      tr.l,
 			Write:     tr.writeHook(wHookSync, nil),
-			Construct: func(done func(error)) { tr.log("_construct"); done(jsError("no")) },
+			Construct: func(done func(error)) { tr.Log("_construct"); done(jsError("no")) },
 		})
 		tr.on(w, "error", "close")
-		tr.write("a", w, "a", "", tr.cb("a"))
+		tr.write("a", w, "a", "", tr.Cb("a"))
 	}, func() {
-		tr.log("-- destroy while constructing")
+		tr.Log("-- destroy while constructing")
 		w = mk(WritableOptions{
 			Write: tr.writeHook(wHookSync, nil),
 			Destroy: func(err error, done func(error)) {
-				tr.log("_destroy", err.Error())
+				tr.Log("_destroy", err.Error())
 				done(err)
 			},
 		})
 		tr.on(w, "error", "close")
-		tr.write("a", w, "a", "", tr.cb("a"))
+		tr.write("a", w, "a", "", tr.Cb("a"))
 		w.Destroy(jsError("stop"))
-		tr.log(tr.state(w, ".destroyed .closed"))
-		tr.tick("after destroy")
+		tr.Log(tr.state(w, ".destroyed .closed"))
+		tr.Tick("after destroy")
 	}, func() {
-		tr.log("construct calls back")
+		tr.Log("construct calls back")
 		constructDone(nil)
-		tr.log(tr.state(w, ".closed"))
-		tr.tick("after construct")
+		tr.Log(tr.state(w, ".closed"))
+		tr.Tick("after construct")
 	})
-	tr.matchNode("construct")
+	tr.match("writable", "construct")
 }
 
 // TestWritableEvents uses the typed listener helpers where the program
 // uses on(); they must see the same events in the same order.
 func TestWritableEvents(t *testing.T) {
-	tr := newWTrace(t)
+	tr := newTwin(t)
 	var w *Writable
 	var r *Readable
 	typed := func(w *Writable) {
-		w.OnDrain(func() { tr.log("event drain") })
-		w.OnPrefinish(func() { tr.log("event prefinish") })
-		w.OnFinish(func() { tr.log("event finish") })
-		w.OnClose(func() { tr.log("event close") })
-		w.OnError(func(err error) { tr.log("event error", nodeCode(err)) })
+		w.OnDrain(func() { tr.Log("event drain") })
+		w.OnPrefinish(func() { tr.Log("event prefinish") })
+		w.OnFinish(func() { tr.Log("event finish") })
+		w.OnClose(func() { tr.Log("event close") })
+		w.OnError(func(err error) { tr.Log("event error", errStr(err)) })
 	}
 	pipes := func(w *Writable) {
-		w.OnPipe(func(src ReadableStream) { tr.log("event pipe", src == ReadableStream(r)) })
-		w.OnUnpipe(func(src ReadableStream) { tr.log("event unpipe", src == ReadableStream(r)) })
+		w.OnPipe(func(src ReadableStream) { tr.Log("event pipe", src == ReadableStream(r)) })
+		w.OnUnpipe(func(src ReadableStream) { tr.Log("event unpipe", src == ReadableStream(r)) })
 	}
-	tr.run(func() {}, func() {
-		tr.log("-- pipe")
+	tr.Run(func() {}, func() {
+		tr.Log("-- pipe")
 		w = NewWritable(WritableOptions{Loop: tr.l, HighWaterMark: Int(2), Write: tr.writeHook(wHookImmediate, nil)})
 		typed(w)
 		pipes(w)
 		r = NewReadable(ReadableOptions{Loop: tr.l, Read: func(int) {}})
 		r.Pipe(w)
-		tr.log("piped")
+		tr.Log("piped")
 		r.Push("abc")
 		r.Push("de")
 		r.Push(nil)
 	}, func() {
-		tr.log("-- unpipe")
+		tr.Log("-- unpipe")
 		w = NewWritable(WritableOptions{Loop: tr.l, Write: tr.writeHook(wHookSync, nil)})
 		pipes(w)
 		r = NewReadable(ReadableOptions{Loop: tr.l, Read: func(int) {}})
 		r.Pipe(w)
 		r.Unpipe(w)
-		tr.log("unpiped")
+		tr.Log("unpiped")
 		r.Unpipe(w)
-		tr.log("unpiped again")
+		tr.Log("unpiped again")
 	}, func() {
-		tr.log("-- error")
+		tr.Log("-- error")
 		w = NewWritable(WritableOptions{Loop: tr.l, Write: func(chunk any, enc string, done func(error)) {
 			tr.l.Post(func() { done(jsError("bad")) })
 		}})
 		typed(w)
-		tr.write("a", w, "a", "", tr.cb("a"))
-		tr.end("", w, nil, "", tr.cb("end"))
+		tr.write("a", w, "a", "", tr.Cb("a"))
+		tr.end("", w, nil, "", tr.Cb("end"))
 	})
-	tr.matchNode("events")
+	tr.match("writable", "events")
 }
 
 // The listeners the typed helpers return remove like any other.
@@ -291,87 +291,87 @@ func TestWritableTypedListenersRemove(t *testing.T) {
 // whose name and contract DestroySoon takes: an ended stream that has not
 // finished is destroyed only after 'finish', so nothing written is lost.
 func TestWritableDestroySoon(t *testing.T) {
-	tr := newWTrace(t)
+	tr := newTwin(t)
 	var w *Writable
 	var held []func(error)
-	tr.run(func() {}, func() {
-		tr.log("-- pending writes")
+	tr.Run(func() {}, func() {
+		tr.Log("-- pending writes")
 		w = NewWritable(WritableOptions{Loop: tr.l, AutoDestroy: Bool(false), Write: tr.writeHook(wHookHold, &held)})
 		tr.on(w, "prefinish", "finish", "close")
-		tr.write("a", w, "a", "", tr.cb("a"))
-		tr.write("b", w, "b", "", tr.cb("b"))
+		tr.write("a", w, "a", "", tr.Cb("a"))
+		tr.write("b", w, "b", "", tr.Cb("b"))
 		w.DestroySoon()
-		tr.log(tr.state(w, "ending .destroyed"))
+		tr.Log(tr.state(w, "ending .destroyed"))
 	}, func() {
-		tr.log("release")
+		tr.Log("release")
 		releaseHeld(&held, nil)
 		releaseHeld(&held, nil)
-		tr.log(tr.state(w, ".destroyed"))
+		tr.Log(tr.state(w, ".destroyed"))
 	}, func() {
-		tr.log("-- already ended, writes pending")
+		tr.Log("-- already ended, writes pending")
 		w = NewWritable(WritableOptions{Loop: tr.l, AutoDestroy: Bool(false), Write: tr.writeHook(wHookHold, &held)})
 		tr.on(w, "prefinish", "finish", "close")
-		tr.write("a", w, "a", "", tr.cb("a"))
-		tr.end("", w, nil, "", tr.cb("end"))
+		tr.write("a", w, "a", "", tr.Cb("a"))
+		tr.end("", w, nil, "", tr.Cb("end"))
 		w.DestroySoon()
-		tr.log(tr.state(w, ".destroyed"))
+		tr.Log(tr.state(w, ".destroyed"))
 	}, func() {
-		tr.log("release")
+		tr.Log("release")
 		releaseHeld(&held, nil)
-		tr.log(tr.state(w, ".destroyed"))
+		tr.Log(tr.state(w, ".destroyed"))
 	}, func() {
-		tr.log("-- already finished")
+		tr.Log("-- already finished")
 		w = NewWritable(WritableOptions{Loop: tr.l, AutoDestroy: Bool(false), Write: tr.writeHook(wHookSync, nil)})
 		tr.on(w, "prefinish", "finish", "close")
 		tr.end("", w, nil, "", nil)
 	}, func() {
-		tr.log(tr.state(w, ".writableFinished .destroyed"))
+		tr.Log(tr.state(w, ".writableFinished .destroyed"))
 		w.DestroySoon()
-		tr.log(tr.state(w, ".destroyed"))
-		tr.tick("after destroySoon")
+		tr.Log(tr.state(w, ".destroyed"))
+		tr.Tick("after destroySoon")
 	})
-	tr.matchNode("destroy_soon")
+	tr.match("writable", "destroy_soon")
 }
 
 func TestWritableInvalidChunks(t *testing.T) {
-	tr := newWTrace(t)
-	tr.run(func() {
+	tr := newTwin(t)
+	tr.Run(func() {
 		var held []func(error)
 		w := NewWritable(WritableOptions{Loop: tr.l, Write: tr.writeHook(wHookHold, &held)})
 		tr.on(w, "error", "close", "finish")
-		tr.write("a", w, "aa", "", tr.cb("a"))
-		tr.write("b", w, "bb", "", tr.cb("b"))
+		tr.write("a", w, "aa", "", tr.Cb("a"))
+		tr.write("b", w, "bb", "", tr.Cb("b"))
 		const F = "length pendingcb bufferedRequestCount errored .writable"
-		tr.log(tr.state(w, F))
-		tr.write("null", w, nil, "", tr.cb("null"))
-		tr.write("number", w, 42, "", tr.cb("number"))
-		tr.write("object", w, map[string]int{"x": 1}, "", tr.cb("object"))
-		tr.write("bool", w, true, "", tr.cb("bool"))
-		tr.write("bad encoding", w, "x", "nope", tr.cb("bad encoding"))
-		tr.log(tr.state(w, F))
-		tr.end("number", w, 42, "", tr.cb("end number"))
-		tr.log(tr.state(w, F+" ending"))
+		tr.Log(tr.state(w, F))
+		tr.write("null", w, nil, "", tr.Cb("null"))
+		tr.write("number", w, 42, "", tr.Cb("number"))
+		tr.write("object", w, map[string]int{"x": 1}, "", tr.Cb("object"))
+		tr.write("bool", w, true, "", tr.Cb("bool"))
+		tr.write("bad encoding", w, "x", "nope", tr.Cb("bad encoding"))
+		tr.Log(tr.state(w, F))
+		tr.end("number", w, 42, "", tr.Cb("end number"))
+		tr.Log(tr.state(w, F+" ending"))
 		for len(held) > 0 {
 			releaseHeld(&held, nil)
 		}
-		tr.end("", w, nil, "", tr.cb("end"))
+		tr.end("", w, nil, "", tr.Cb("end"))
 
 		o := NewWritable(WritableOptions{Loop: tr.l, ObjectMode: true, Write: tr.writeHook(wHookSync, nil)})
 		tr.on(o, "error")
-		tr.write("null", o, nil, "", tr.cb("null"))
-		tr.log(tr.state(o, "length pendingcb"))
+		tr.write("null", o, nil, "", tr.Cb("null"))
+		tr.Log(tr.state(o, "length pendingcb"))
 
 		for _, hwm := range []int{-1, -100} {
 			if _, err := NewWritableErr(WritableOptions{Loop: tr.l, HighWaterMark: Int(hwm)}); err != nil {
-				tr.log("new", hwm, "throws", nodeCode(err))
+				tr.Log("new", hwm, "throws", errStr(err))
 			} else {
-				tr.log("new", hwm, "ok")
+				tr.Log("new", hwm, "ok")
 			}
 		}
 		z := NewWritable(WritableOptions{Loop: tr.l, HighWaterMark: Int(0)})
-		tr.log(tr.state(z, "highWaterMark"))
+		tr.Log(tr.state(z, "highWaterMark"))
 	})
-	tr.matchNode("invalid_chunks")
+	tr.match("writable", "invalid_chunks")
 }
 
 // The rejections are the package's sentinels, and NewWritable panics
@@ -399,7 +399,7 @@ func TestWritableInvalidArgumentErrors(t *testing.T) {
 }
 
 func TestWritableState(t *testing.T) {
-	tr := newWTrace(t)
+	tr := newTwin(t)
 	fields := []string{
 		"objectMode highWaterMark decodeStrings defaultEncoding constructed sync",
 		"length pendingcb bufferedRequestCount writing corked needDrain allBuffers allNoop",
@@ -408,22 +408,22 @@ func TestWritableState(t *testing.T) {
 		".writableLength .writableNeedDrain .writableObjectMode .destroyed .closed .errored",
 	}
 	dump := func(w *Writable, label string) {
-		tr.log("#", label)
+		tr.Log("#", label)
 		for _, f := range fields {
-			tr.log(tr.state(w, f))
+			tr.Log(tr.state(w, f))
 		}
 	}
 	var w *Writable
 	var held []func(error)
-	tr.run(func() {}, func() {
+	tr.Run(func() {}, func() {
 		w = NewWritable(WritableOptions{Loop: tr.l, HighWaterMark: Int(3), Write: tr.writeHook(wHookHold, &held)})
 		dump(w, "new")
-		tr.write("a", w, "aa", "", tr.cb("a"))
+		tr.write("a", w, "aa", "", tr.Cb("a"))
 		dump(w, "writing")
 		w.Cork()
-		tr.write("b", w, "bb", "", tr.cb("b"))
+		tr.write("b", w, "bb", "", tr.Cb("b"))
 		dump(w, "corked, over highWaterMark")
-		tr.end("", w, nil, "", tr.cb("end"))
+		tr.end("", w, nil, "", tr.Cb("end"))
 		dump(w, "ended")
 	}, func() {
 		releaseHeld(&held, nil)
@@ -438,37 +438,37 @@ func TestWritableState(t *testing.T) {
 		o.OnError(func(error) {})
 		dump(o, "destroyed")
 	})
-	tr.matchNode("state")
+	tr.match("writable", "state")
 }
 
 func TestWritableNodeCases(t *testing.T) {
-	tr := newWTrace(t)
+	tr := newTwin(t)
 	E := []string{"prefinish", "finish", "error", "close"}
 	steps := []func(){
 		func() {
-			tr.log("-- destroy inside write, then callback")
+			tr.Log("-- destroy inside write, then callback")
 			var w *Writable
 			w = NewWritable(WritableOptions{Loop: tr.l, Write: func(chunk any, enc string, done func(error)) {
 				w.Destroy(jsError("asd"))
 				done(nil)
 			}})
 			tr.on(w, E...)
-			tr.end("asd", w, "asd", "", tr.cb("end"))
-			tr.log(tr.state(w, ".destroyed"))
+			tr.end("asd", w, "asd", "", tr.Cb("end"))
+			tr.Log(tr.state(w, ".destroyed"))
 		},
 		func() {
-			tr.log("-- destroy hook swallows the error")
+			tr.Log("-- destroy hook swallows the error")
 			w := NewWritable(WritableOptions{
 				Loop:    tr.l,
 				Write:   func(chunk any, enc string, done func(error)) { done(nil) },
-				Destroy: func(err error, done func(error)) { tr.log("_destroy", err.Error()); done(nil) },
+				Destroy: func(err error, done func(error)) { tr.Log("_destroy", err.Error()); done(nil) },
 			})
 			tr.on(w, E...)
 			w.Destroy(jsError("kaboom"))
-			tr.log(tr.state(w, ".errored"))
+			tr.Log(tr.state(w, ".errored"))
 		},
 		func() {
-			tr.log("-- destroy again before the hook calls back")
+			tr.Log("-- destroy again before the hook calls back")
 			w := NewWritable(WritableOptions{
 				Loop:  tr.l,
 				Write: func(chunk any, enc string, done func(error)) { done(nil) },
@@ -478,126 +478,126 @@ func TestWritableNodeCases(t *testing.T) {
 			})
 			tr.on(w, E...)
 			w.Destroy(nil)
-			tr.log(tr.state(w, "errorEmitted"))
-			w.DestroyWith(jsError("kaboom 2"), tr.cb("destroy2"))
-			tr.log(tr.state(w, "errorEmitted .errored"))
+			tr.Log(tr.state(w, "errorEmitted"))
+			w.DestroyWith(jsError("kaboom 2"), tr.Cb("destroy2"))
+			tr.Log(tr.state(w, "errorEmitted .errored"))
 		},
 		func() {
-			tr.log("-- write while corked, destroyed")
+			tr.Log("-- write while corked, destroyed")
 			w := NewWritable(WritableOptions{Loop: tr.l, Write: func(chunk any, enc string, done func(error)) {
-				tr.log("_write")
+				tr.Log("_write")
 				done(nil)
 			}})
 			tr.on(w, E...)
 			w.Cork()
-			tr.write("1", w, "asd", "", tr.cb("1"))
+			tr.write("1", w, "asd", "", tr.Cb("1"))
 			require.NoError(t, w.Uncork())
 			w.Cork()
-			tr.write("2", w, "asd", "", tr.cb("2"))
+			tr.write("2", w, "asd", "", tr.Cb("2"))
 			w.Destroy(nil)
-			tr.write("3", w, "asd", "", tr.cb("3"))
+			tr.write("3", w, "asd", "", tr.Cb("3"))
 			require.NoError(t, w.Uncork())
-			tr.tick("after uncork")
+			tr.Tick("after uncork")
 		},
 		func() {
-			tr.log("-- end in error listener after destroy")
+			tr.Log("-- end in error listener after destroy")
 			var w *Writable
 			w = NewWritable(WritableOptions{Loop: tr.l, Write: func(chunk any, enc string, done func(error)) {
 				done(jsError("asd"))
 			}})
 			w.OnError(func(err error) {
-				tr.log("event error", err.Error())
+				tr.Log("event error", err.Error())
 				w.Destroy(nil)
-				tr.end("in error", w, nil, "", tr.cb("end"))
-				tr.tick("after end")
+				tr.end("in error", w, nil, "", tr.Cb("end"))
+				tr.Tick("after end")
 			})
-			w.OnClose(func() { tr.log("event close") })
+			w.OnClose(func() { tr.Log("event close") })
 			tr.write("a", w, "asd", "", nil)
 		},
 		func() {
-			tr.log("-- end in finish listener after destroy")
+			tr.Log("-- end in finish listener after destroy")
 			var w *Writable
 			w = NewWritable(WritableOptions{Loop: tr.l, Write: func(chunk any, enc string, done func(error)) { done(nil) }})
 			w.OnFinish(func() {
-				tr.log("event finish")
+				tr.Log("event finish")
 				w.Destroy(nil)
-				tr.end("in finish", w, nil, "", tr.cb("end2"))
-				tr.tick("after end")
+				tr.end("in finish", w, nil, "", tr.Cb("end2"))
+				tr.Tick("after end")
 			})
-			w.OnClose(func() { tr.log("event close") })
-			tr.end("", w, nil, "", tr.cb("end1"))
+			w.OnClose(func() { tr.Log("event close") })
+			tr.end("", w, nil, "", tr.Cb("end1"))
 		},
 		func() {
-			tr.log("-- end then destroy with error")
+			tr.Log("-- end then destroy with error")
 			w := NewWritable(WritableOptions{Loop: tr.l, Write: func(chunk any, enc string, done func(error)) {
 				tr.l.NextTick(func() { done(nil) })
 			}})
 			tr.on(w, E...)
-			tr.end("asd", w, "asd", "", tr.cb("end"))
+			tr.end("asd", w, "asd", "", tr.Cb("end"))
 			w.Destroy(jsError("asd"))
 		},
 		func() {
-			tr.log("-- corked writes, error, autoDestroy false")
+			tr.Log("-- corked writes, error, autoDestroy false")
 			w := NewWritable(WritableOptions{Loop: tr.l, AutoDestroy: Bool(false), Write: func(chunk any, enc string, done func(error)) {
-				tr.log("_write")
+				tr.Log("_write")
 				tr.l.NextTick(func() { done(jsError("asd")) })
 			}})
 			tr.on(w, E...)
 			w.Cork()
-			tr.write("1", w, "asd", "", tr.cb("1"))
-			tr.write("2", w, "asd", "", tr.cb("2"))
+			tr.write("1", w, "asd", "", tr.Cb("1"))
+			tr.write("2", w, "asd", "", tr.Cb("2"))
 			require.NoError(t, w.Uncork())
 		},
 		func() {
-			tr.log("-- destroy with a write in flight and one buffered")
+			tr.Log("-- destroy with a write in flight and one buffered")
 			w := NewWritable(WritableOptions{Loop: tr.l, Write: tr.writeHookQuiet(wHookImmediate)})
 			tr.on(w, E...)
-			tr.write("1", w, "asd", "", tr.cb("1"))
-			tr.write("2", w, "asd", "", tr.cb("2"))
+			tr.write("1", w, "asd", "", tr.Cb("1"))
+			tr.write("2", w, "asd", "", tr.Cb("2"))
 			w.Destroy(nil)
 		},
 		func() {
-			tr.log("-- end callbacks after a write error")
+			tr.Log("-- end callbacks after a write error")
 			w := NewWritable(WritableOptions{Loop: tr.l, Write: func(chunk any, enc string, done func(error)) {
 				tr.l.NextTick(func() { done(jsError("kaboom")) })
 			}})
 			tr.on(w, E...)
 			tr.write("a", w, "asd", "", nil)
-			tr.end("1", w, nil, "", tr.cb("end1"))
-			tr.end("2", w, nil, "", tr.cb("end2"))
+			tr.end("1", w, nil, "", tr.Cb("end1"))
+			tr.end("2", w, nil, "", tr.Cb("end2"))
 		},
 		func() {
-			tr.log("-- end, end, end with chunk")
+			tr.Log("-- end, end, end with chunk")
 			w := NewWritable(WritableOptions{Loop: tr.l, Write: tr.writeHookQuiet(wHookImmediate)})
 			tr.on(w, E...)
-			tr.end("1", w, "testing ended state", "", tr.cb("end1"))
-			tr.log(tr.state(w, ".destroyed .writableEnded"))
-			tr.end("2", w, nil, "", tr.cb("end2"))
-			tr.end("3", w, "end", "", tr.cb("end3"))
-			tr.log(tr.state(w, ".destroyed .writableEnded"))
+			tr.end("1", w, "testing ended state", "", tr.Cb("end1"))
+			tr.Log(tr.state(w, ".destroyed .writableEnded"))
+			tr.end("2", w, nil, "", tr.Cb("end2"))
+			tr.end("3", w, "end", "", tr.Cb("end3"))
+			tr.Log(tr.state(w, ".destroyed .writableEnded"))
 		},
 		func() {
-			tr.log("-- hook calls back on close")
+			tr.Log("-- hook calls back on close")
 			var w *Writable
 			w = NewWritable(WritableOptions{Loop: tr.l, Write: func(chunk any, enc string, done func(error)) {
-				w.OnClose(func() { tr.log("done on close"); done(nil) })
+				w.OnClose(func() { tr.Log("done on close"); done(nil) })
 			}})
 			tr.on(w, E...)
-			tr.end("asd", w, "asd", "", tr.cb("end"))
+			tr.end("asd", w, "asd", "", tr.Cb("end"))
 			w.Destroy(nil)
 		},
 		func() {
-			tr.log("-- hook calls back on close, then end")
+			tr.Log("-- hook calls back on close, then end")
 			var w *Writable
 			w = NewWritable(WritableOptions{Loop: tr.l, Write: func(chunk any, enc string, done func(error)) {
 				w.OnClose(func() {
-					tr.log("done on close")
+					tr.Log("done on close")
 					done(nil)
-					tr.end("on close", w, nil, "", tr.cb("end"))
+					tr.end("on close", w, nil, "", tr.Cb("end"))
 				})
 			}})
 			tr.on(w, E...)
-			tr.write("asd", w, "asd", "", tr.cb("asd"))
+			tr.write("asd", w, "asd", "", tr.Cb("asd"))
 			w.Destroy(nil)
 		},
 	}
@@ -614,38 +614,38 @@ func TestWritableNodeCases(t *testing.T) {
 			}
 		}
 		steps = append(steps, func() {
-			tr.log("-- end with a failing write,", when)
+			tr.Log("-- end with a failing write,", when)
 			w := NewWritable(WritableOptions{Loop: tr.l, Write: func(chunk any, enc string, done func(error)) {
 				fail(jsError("write test error"), done)
 			}})
 			tr.on(w, E...)
-			tr.end("test", w, "test", "", tr.cb("end"))
+			tr.end("test", w, "test", "", tr.Cb("end"))
 		}, func() {
-			tr.log("-- corked, end with a failing writev,", when)
+			tr.Log("-- corked, end with a failing writev,", when)
 			w := NewWritable(WritableOptions{
 				Loop:  tr.l,
 				Write: func(chunk any, enc string, done func(error)) { done(jsError("write test error")) },
 				Writev: func(chunks []WriteChunk, done func(error)) {
-					tr.log("_writev", len(chunks))
+					tr.Log("_writev", len(chunks))
 					fail(jsError("writev test error"), done)
 				},
 			})
 			tr.on(w, E...)
 			w.Cork()
-			tr.write("test", w, "test", "", tr.cb("test"))
-			tr.l.Post(func() { tr.end("test", w, "test", "", tr.cb("end")) })
+			tr.write("test", w, "test", "", tr.Cb("test"))
+			tr.l.Post(func() { tr.end("test", w, "test", "", tr.Cb("end")) })
 		})
 	}
 	for _, ev := range []string{"prefinish", "finish"} {
 		steps = append(steps, func() {
-			tr.log("-- write in", ev, "listener")
+			tr.Log("-- write in", ev, "listener")
 			var w *Writable
 			w = NewWritable(WritableOptions{Loop: tr.l, Write: tr.writeHookQuiet(wHookTick)})
 			tr.on(w, E...)
-			w.On(ev, func(...any) { tr.write("in "+ev, w, "x", "", tr.cb("in "+ev)) })
-			tr.end("", w, nil, "", tr.cb("end"))
+			w.On(ev, func(...any) { tr.write("in "+ev, w, "x", "", tr.Cb("in "+ev)) })
+			tr.end("", w, nil, "", tr.Cb("end"))
 		})
 	}
-	tr.run(func() {}, steps...)
-	tr.matchNode("node_cases")
+	tr.Run(func() {}, steps...)
+	tr.match("writable", "node_cases")
 }

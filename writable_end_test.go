@@ -10,138 +10,138 @@ import (
 // programs in testdata/writable named there; writable_test.go explains.
 
 func TestWritableEnd(t *testing.T) {
-	tr := newWTrace(t)
+	tr := newTwin(t)
 	const F = "ending ended finalCalled prefinished finished pendingcb"
 	var w *Writable
 	var held []func(error)
 	var finalDone func(error)
-	tr.run(func() {}, func() {
-		tr.log("-- with final")
+	tr.Run(func() {}, func() {
+		tr.Log("-- with final")
 		w = NewWritable(WritableOptions{
 			Loop:  tr.l,
 			Write: tr.writeHook(wHookHold, &held),
 			Final: func(done func(error)) {
-				tr.log("_final", tr.state(w, F))
+				tr.Log("_final", tr.state(w, F))
 				finalDone = done
 			},
 		})
 		tr.on(w, "prefinish", "finish", "close")
-		tr.write("a", w, "a", "", tr.cb("a"))
-		tr.end("hex", w, "6263", "hex", tr.cb("end1"))
-		tr.log(tr.state(w, F+" .writableEnded .writable"))
-		tr.end("again", w, nil, "", tr.cb("end2"))
+		tr.write("a", w, "a", "", tr.Cb("a"))
+		tr.end("hex", w, "6263", "hex", tr.Cb("end1"))
+		tr.Log(tr.state(w, F+" .writableEnded .writable"))
+		tr.end("again", w, nil, "", tr.Cb("end2"))
 	}, func() {
-		tr.log("release a")
+		tr.Log("release a")
 		releaseHeld(&held, nil)
 	}, func() {
-		tr.log("release bc")
+		tr.Log("release bc")
 		releaseHeld(&held, nil)
-		tr.tick("after release")
+		tr.Tick("after release")
 	}, func() {
-		tr.log("final done")
+		tr.Log("final done")
 		finalDone(nil)
-		tr.log(tr.state(w, F))
-		tr.tick("after final")
+		tr.Log(tr.state(w, F))
+		tr.Tick("after final")
 	}, func() {
-		tr.log(tr.state(w, F+" .writableFinished .destroyed"))
-		tr.end("after finish", w, nil, "", tr.cb("end3"))
+		tr.Log(tr.state(w, F+" .writableFinished .destroyed"))
+		tr.end("after finish", w, nil, "", tr.Cb("end3"))
 	}, func() {
-		tr.log("-- no final, sync writes")
+		tr.Log("-- no final, sync writes")
 		s := NewWritable(WritableOptions{Loop: tr.l, Write: tr.writeHook(wHookSync, nil)})
 		tr.on(s, "prefinish", "finish", "close")
-		tr.write("a", s, "a", "", tr.cb("a"))
-		tr.end("b", s, "b", "", tr.cb("end"))
-		tr.tick("after end")
+		tr.write("a", s, "a", "", tr.Cb("a"))
+		tr.end("b", s, "b", "", tr.Cb("end"))
+		tr.Tick("after end")
 	}, func() {
-		tr.log("-- sync final")
+		tr.Log("-- sync final")
 		s := NewWritable(WritableOptions{
 			Loop:  tr.l,
 			Write: tr.writeHook(wHookSync, nil),
-			Final: func(done func(error)) { tr.log("_final"); done(nil) },
+			Final: func(done func(error)) { tr.Log("_final"); done(nil) },
 		})
 		tr.on(s, "prefinish", "finish", "close")
-		tr.end("", s, nil, "", tr.cb("end"))
-		tr.tick("after end")
+		tr.end("", s, nil, "", tr.Cb("end"))
+		tr.Tick("after end")
 	}, func() {
-		tr.log("-- final error")
+		tr.Log("-- final error")
 		s := NewWritable(WritableOptions{
 			Loop:  tr.l,
 			Write: tr.writeHook(wHookSync, nil),
 			Final: func(done func(error)) {
-				tr.log("_final")
+				tr.Log("_final")
 				tr.l.Post(func() { done(jsError("final failed")) })
 			},
 		})
 		tr.on(s, "prefinish", "finish", "error", "close")
-		tr.end("", s, nil, "", tr.cb("end"))
-		tr.end("second", s, nil, "", tr.cb("end2"))
+		tr.end("", s, nil, "", tr.Cb("end"))
+		tr.end("second", s, nil, "", tr.Cb("end2"))
 	}, func() {
-		tr.log("-- final sync error")
+		tr.Log("-- final sync error")
 		s := NewWritable(WritableOptions{
 			Loop:  tr.l,
 			Write: tr.writeHook(wHookSync, nil),
-			Final: func(done func(error)) { tr.log("_final"); done(jsError("final failed")) },
+			Final: func(done func(error)) { tr.Log("_final"); done(jsError("final failed")) },
 		})
 		tr.on(s, "prefinish", "finish", "error", "close")
-		tr.end("", s, nil, "", tr.cb("end"))
-		tr.tick("after end")
+		tr.end("", s, nil, "", tr.Cb("end"))
+		tr.Tick("after end")
 	})
-	tr.matchNode("end")
+	tr.match("writable", "end")
 }
 
 func TestWritableWriteAfterEnd(t *testing.T) {
-	tr := newWTrace(t)
-	tr.run(func() {}, func() {
-		tr.log("-- write after end")
+	tr := newTwin(t)
+	tr.Run(func() {}, func() {
+		tr.Log("-- write after end")
 		w := NewWritable(WritableOptions{Loop: tr.l, Write: tr.writeHook(wHookSync, nil)})
 		tr.on(w, "prefinish", "finish", "error", "close")
-		tr.end("", w, nil, "", tr.cb("end"))
-		tr.write("late", w, "x", "", tr.cb("late"))
-		tr.log(tr.state(w, "length pendingcb errored .destroyed"))
-		tr.tick("after write")
+		tr.end("", w, nil, "", tr.Cb("end"))
+		tr.write("late", w, "x", "", tr.Cb("late"))
+		tr.Log(tr.state(w, "length pendingcb errored .destroyed"))
+		tr.Tick("after write")
 	}, func() {
-		tr.log("-- write after end, autoDestroy false")
+		tr.Log("-- write after end, autoDestroy false")
 		w := NewWritable(WritableOptions{Loop: tr.l, AutoDestroy: Bool(false), Write: tr.writeHook(wHookSync, nil)})
 		tr.on(w, "prefinish", "finish", "error", "close")
-		tr.end("", w, nil, "", tr.cb("end"))
-		tr.write("late", w, "x", "", tr.cb("late"))
-		tr.log(tr.state(w, "errored .destroyed"))
-		tr.tick("after write")
+		tr.end("", w, nil, "", tr.Cb("end"))
+		tr.write("late", w, "x", "", tr.Cb("late"))
+		tr.Log(tr.state(w, "errored .destroyed"))
+		tr.Tick("after write")
 	}, func() {
-		tr.log("-- end with chunk after end")
+		tr.Log("-- end with chunk after end")
 		w := NewWritable(WritableOptions{Loop: tr.l, Write: tr.writeHook(wHookSync, nil)})
 		tr.on(w, "prefinish", "finish", "error", "close")
-		tr.end("1", w, "a", "", tr.cb("end1"))
-		tr.end("2", w, "b", "", tr.cb("end2"))
-		tr.tick("after end")
+		tr.end("1", w, "a", "", tr.Cb("end1"))
+		tr.end("2", w, "b", "", tr.Cb("end2"))
+		tr.Tick("after end")
 	}, func() {
-		tr.log("-- end after destroy")
+		tr.Log("-- end after destroy")
 		w := NewWritable(WritableOptions{Loop: tr.l, Write: tr.writeHook(wHookSync, nil)})
 		tr.on(w, "prefinish", "finish", "error", "close")
 		w.Destroy(nil)
-		tr.end("", w, nil, "", tr.cb("end"))
-		tr.log(tr.state(w, "ending .writableEnded"))
-		tr.tick("after end")
+		tr.end("", w, nil, "", tr.Cb("end"))
+		tr.Log(tr.state(w, "ending .writableEnded"))
+		tr.Tick("after end")
 	}, func() {
-		tr.log("-- end after destroy with error")
+		tr.Log("-- end after destroy with error")
 		w := NewWritable(WritableOptions{Loop: tr.l, Write: tr.writeHook(wHookSync, nil)})
 		tr.on(w, "prefinish", "finish", "error", "close")
 		w.Destroy(jsError("gone"))
-		tr.end("", w, nil, "", tr.cb("end"))
-		tr.end("chunk", w, "x", "", tr.cb("end chunk"))
-		tr.tick("after end")
+		tr.end("", w, nil, "", tr.Cb("end"))
+		tr.end("chunk", w, "x", "", tr.Cb("end chunk"))
+		tr.Tick("after end")
 	}, func() {
-		tr.log("-- end on destroyed, ended stream")
+		tr.Log("-- end on destroyed, ended stream")
 		var held []func(error)
 		w := NewWritable(WritableOptions{Loop: tr.l, Write: tr.writeHook(wHookHold, &held)})
 		tr.on(w, "prefinish", "finish", "error", "close")
-		tr.write("a", w, "a", "", tr.cb("a"))
-		tr.end("", w, nil, "", tr.cb("end1"))
+		tr.write("a", w, "a", "", tr.Cb("a"))
+		tr.end("", w, nil, "", tr.Cb("end1"))
 		w.Destroy(nil)
-		tr.end("again", w, nil, "", tr.cb("end2"))
-		tr.tick("after end")
+		tr.end("again", w, nil, "", tr.Cb("end2"))
+		tr.Tick("after end")
 	})
-	tr.matchNode("write_after_end")
+	tr.match("writable", "write_after_end")
 }
 
 // The errors of a write after end are the package's sentinels, for
@@ -162,16 +162,16 @@ func TestWritableWriteAfterEndErrors(t *testing.T) {
 }
 
 func TestWritableSetDefaultEncoding(t *testing.T) {
-	tr := newWTrace(t)
-	tr.run(func() {
+	tr := newTwin(t)
+	tr.Run(func() {
 		w := NewWritable(WritableOptions{Loop: tr.l, DecodeStrings: Bool(false), Write: tr.writeHook(wHookSync, nil)})
-		tr.log(tr.state(w, "defaultEncoding"))
+		tr.Log(tr.state(w, "defaultEncoding"))
 		set := func(enc string) {
 			if err := w.SetDefaultEncoding(enc); err != nil {
-				tr.log("set", enc, "throws", nodeCode(err), tr.state(w, "defaultEncoding"))
+				tr.Log("set", enc, "throws", errStr(err), tr.state(w, "defaultEncoding"))
 				return
 			}
-			tr.log("set", enc, "->", tr.state(w, "defaultEncoding"))
+			tr.Log("set", enc, "->", tr.state(w, "defaultEncoding"))
 		}
 		set("HEX")
 		tr.write("a", w, "ab", "", nil)
@@ -189,12 +189,12 @@ func TestWritableSetDefaultEncoding(t *testing.T) {
 		tr.write("e", d, "aGk=", "", nil)
 
 		if _, err := NewWritableErr(WritableOptions{Loop: tr.l, DefaultEncoding: "bogus"}); err != nil {
-			tr.log("new throws", nodeCode(err))
+			tr.Log("new throws", errStr(err))
 		}
 		u := NewWritable(WritableOptions{Loop: tr.l, DefaultEncoding: "utf-8"})
-		tr.log(tr.state(u, "defaultEncoding"))
+		tr.Log(tr.state(u, "defaultEncoding"))
 		b := NewWritable(WritableOptions{Loop: tr.l, DefaultEncoding: "binary"})
-		tr.log(tr.state(b, "defaultEncoding"))
+		tr.Log(tr.state(b, "defaultEncoding"))
 	})
-	tr.matchNode("default_encoding")
+	tr.match("writable", "default_encoding")
 }

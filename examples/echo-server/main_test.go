@@ -1,32 +1,22 @@
 package main
 
 import (
-	"bytes"
 	"io"
 	"net"
-	"os"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/nodestream/stream/internal/tracetest"
 	"go.uber.org/goleak"
 )
 
-// TestRun checks that the program prints exactly what original.js prints
-// under Node (expected.txt).
+// TestRun checks that the program prints exactly expected.txt, and that
+// `node original.js` prints it too (the node half skips under -short or
+// without node).
 func TestRun(t *testing.T) {
 	defer goleak.VerifyNone(t)
-	want, err := os.ReadFile("expected.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var got bytes.Buffer
-	if err := run(&got); err != nil {
-		t.Fatalf("run: %v", err)
-	}
-	if !bytes.Equal(got.Bytes(), want) {
-		t.Errorf("output differs from Node's\ngot:\n%s\nwant:\n%s", got.Bytes(), want)
-	}
+	tracetest.Example(t, run)
 }
 
 // TestEcho connects, writes, reads the echo and closes, on two connections

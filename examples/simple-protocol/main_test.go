@@ -1,26 +1,16 @@
 package main
 
 import (
-	"bytes"
-	"os"
 	"testing"
 
+	"github.com/nodestream/stream/internal/tracetest"
 	"go.uber.org/goleak"
 )
 
-// TestRun checks that the program prints exactly what original.js prints
-// under Node (expected.txt), and leaves no goroutine behind.
+// TestRun checks that the program prints exactly expected.txt, and that
+// `node original.js` prints it too (the node half skips under -short or
+// without node), and that the program leaves no goroutine behind.
 func TestRun(t *testing.T) {
 	defer goleak.VerifyNone(t)
-	want, err := os.ReadFile("expected.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var got bytes.Buffer
-	if err := run(&got); err != nil {
-		t.Fatalf("run: %v", err)
-	}
-	if !bytes.Equal(got.Bytes(), want) {
-		t.Errorf("output differs from Node's\ngot:\n%s\nwant:\n%s", got.Bytes(), want)
-	}
+	tracetest.Example(t, run)
 }

@@ -4,7 +4,7 @@
 // leaves the readable side open, whatever allowHalfOpen says, and the
 // stream closes only once the readable side has ended too.
 const { Duplex } = require('stream');
-const { log, show, watch, cb, step } = require('./trace.cjs');
+const { log, show, watch, cb, step } = require('../trace.cjs');
 
 function make(n, opts) {
   const d = new Duplex({

@@ -6,7 +6,7 @@
 // stays readable. (writableAborted is not printed: Node v20's Duplex lacks
 // that getter and says undefined.)
 const { Duplex } = require('stream');
-const { log, show, watch, cb, step } = require('./trace.cjs');
+const { log, show, watch, cb, step } = require('../trace.cjs');
 
 let d;
 let held = null;

@@ -4,7 +4,7 @@
 // writable side leaves the readable side open (allowHalfOpen), and the
 // stream closes only once both sides are done.
 const { Duplex } = require('stream');
-const { log, show, watch, cb, step } = require('./trace.cjs');
+const { log, show, watch, cb, step } = require('../trace.cjs');
 
 const held = [];
 const d = new Duplex({

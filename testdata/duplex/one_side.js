@@ -4,7 +4,7 @@
 // finishes, a writable: false Duplex once its readable side ends, and
 // writing to a writable: false Duplex is a write after end.
 const { Duplex } = require('stream');
-const { log, show, watch, cb, step } = require('./trace.cjs');
+const { log, show, watch, cb, step } = require('../trace.cjs');
 
 let r, w;
 step(() => {

@@ -5,7 +5,7 @@
 // defaults follow each side's mode. A bad per-side highWaterMark names
 // its option.
 const { Duplex } = require('stream');
-const { log } = require('./trace.cjs');
+const { log } = require('../trace.cjs');
 
 function show(label, opts) {
   let d;

@@ -5,7 +5,7 @@
 // strings as strings on the writable side only; emitClose: false silences
 // 'close' for the whole stream.
 const { Duplex } = require('stream');
-const { log, show, watch, tick, step } = require('../duplex/trace.cjs');
+const { log, show, watch, tick, step } = require('../trace.cjs');
 
 let d;
 step(() => {

@@ -6,7 +6,7 @@
 // readable side takes any value, the writable side takes bytes and strings
 // only and counts them in bytes.
 const { Duplex } = require('stream');
-const { log, show, watch, cb, step } = require('./trace.cjs');
+const { log, show, watch, cb, step } = require('../trace.cjs');
 
 let d;
 const held = [];

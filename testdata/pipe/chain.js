@@ -4,7 +4,7 @@
 // in order, backpressure from the slow end reaches the source through the
 // Transform, and the end travels down the chain.
 const { Readable, Transform, Writable } = require('stream');
-const { log, show, watch, step } = require('../duplex/trace.cjs');
+const { log, show, watch, step } = require('../trace.cjs');
 
 const chunks = ['one', 'two', 'three', 'four', 'five', 'six'];
 const r = new Readable({

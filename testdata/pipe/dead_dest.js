@@ -6,7 +6,7 @@
 // silently, returns false, and the source pauses for a 'drain' that never
 // comes, still piped. Either way the source keeps the rest of the data.
 const { Readable, Writable } = require('stream');
-const { log, show, watch, counts, step, catchUncaught } = require('../duplex/trace.cjs');
+const { log, show, watch, counts, step, catchUncaught } = require('../trace.cjs');
 
 catchUncaught();
 let r, w;

@@ -11,7 +11,7 @@
 // twin prints Run's. What Node would do after such a crash is not
 // compared: the streams that raise one do not log 'close'.
 const { Readable, Writable } = require('stream');
-const { log, show, watch, counts, step, catchUncaught } = require('../duplex/trace.cjs');
+const { log, show, watch, counts, step, catchUncaught } = require('../trace.cjs');
 
 catchUncaught();
 let r, w;

@@ -5,7 +5,7 @@
 // clean-up calls the drain handler itself). A destination ended or
 // destroyed by someone else is unpiped on its 'finish' or 'close'.
 const { Readable, Writable } = require('stream');
-const { log, show, watch, counts, step } = require('../duplex/trace.cjs');
+const { log, show, watch, counts, step } = require('../trace.cjs');
 
 let r, w, v;
 const held = [];

@@ -3,7 +3,7 @@
 // unpiped, not ended; it stays writable for a last word of its own, and
 // neither stream keeps a listener of the pipe.
 const { Readable, Writable } = require('stream');
-const { log, show, watch, counts, cb, step } = require('../duplex/trace.cjs');
+const { log, show, watch, counts, cb, step } = require('../trace.cjs');
 
 const r = new Readable({ read() {} });
 const w = new Writable({

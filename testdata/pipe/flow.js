@@ -5,7 +5,7 @@
 // destination is ended after the last one. Then no listener of the pipe
 // is left on either stream.
 const { Readable, Writable } = require('stream');
-const { log, show, watch, counts, step } = require('../duplex/trace.cjs');
+const { log, show, watch, counts, step } = require('../trace.cjs');
 
 const chunks = ['aaa', 'bbb', 'ccc', 'ddd', 'eee', 'fff', 'ggg'];
 let got = '';

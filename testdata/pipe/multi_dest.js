@@ -4,7 +4,7 @@
 // destination that asked has emitted 'drain'; a destination that did not
 // ask is not waited for.
 const { Readable, Writable } = require('stream');
-const { log, show, watch, step } = require('../duplex/trace.cjs');
+const { log, show, watch, step } = require('../trace.cjs');
 
 const chunks = ['a1', 'b2', 'c3', 'd4', 'e5'];
 const r = new Readable({

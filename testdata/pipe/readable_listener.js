@@ -4,7 +4,7 @@
 // chunks reach the destination only when the user's read() emits them as
 // 'data'. Removing the 'readable' listener lets the pipe flow.
 const { Readable, Writable } = require('stream');
-const { log, show, watch, step } = require('../duplex/trace.cjs');
+const { log, show, watch, step } = require('../trace.cjs');
 
 let r, w;
 step(() => {

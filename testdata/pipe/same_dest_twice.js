@@ -3,7 +3,7 @@
 // twice and every chunk twice. unpipe(dest) removes one of the two pipes
 // (and its listeners); the other keeps going and ends the destination.
 const { Readable, Writable } = require('stream');
-const { log, show, watch, counts, step } = require('../duplex/trace.cjs');
+const { log, show, watch, counts, step } = require('../trace.cjs');
 
 let r, w;
 step(() => {

@@ -9,7 +9,7 @@
 // hook is called before read() takes its chunk off the buffer, and a
 // write is accepted while the buffer is below the highWaterMark.
 const { Readable, Writable } = require('stream');
-const { log } = require('../duplex/trace.cjs');
+const { log } = require('../trace.cjs');
 
 function run(n, async, done) {
   const total = 200;

@@ -3,7 +3,7 @@
 // ended on the next tick (with end: false, unpiped instead), nothing is
 // written, and the pipe's listeners go with it.
 const { Readable, Writable } = require('stream');
-const { log, show, watch, counts, tick, step } = require('../duplex/trace.cjs');
+const { log, show, watch, counts, tick, step } = require('../trace.cjs');
 
 let r, w, v;
 function writable(n) {

@@ -4,7 +4,7 @@
 // the docs warn ("the Writable destination is not closed
 // automatically"). The user closes it.
 const { Readable, Writable } = require('stream');
-const { log, show, watch, counts, step } = require('../duplex/trace.cjs');
+const { log, show, watch, counts, step } = require('../trace.cjs');
 
 let r, w;
 function state(label) {

@@ -5,7 +5,7 @@
 // while a destination is left and pauses when the last one goes, and no
 // listener of a detached pipe is left on either stream.
 const { Readable, Writable, Duplex, Transform, PassThrough } = require('stream');
-const { log, show, watch, counts, name, step } = require('../duplex/trace.cjs');
+const { log, show, watch, counts, name, step } = require('../trace.cjs');
 
 function writable(n) {
   const w = new Writable({ write(chunk, enc, done) { log(n, '_write', show(chunk)); done(); } });

@@ -8,7 +8,7 @@
 // pipe's 'drain' listener is added after its clean-up, so Node leaves it
 // on the destination: drain=2 below.)
 const { Readable, Writable } = require('stream');
-const { log, show, watch, counts, step } = require('../duplex/trace.cjs');
+const { log, show, watch, counts, step } = require('../trace.cjs');
 
 function writable(n, opts, hook) {
   const w = new Writable({

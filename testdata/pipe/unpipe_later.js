@@ -5,7 +5,7 @@
 // ended by hand. The source, which never ends, is left paused, and reads
 // on until its buffer is full.
 const { Readable, Writable } = require('stream');
-const { log, show, watch, counts, step } = require('../duplex/trace.cjs');
+const { log, show, watch, counts, step } = require('../trace.cjs');
 
 let n = 0;
 const readable = new Readable({

@@ -6,7 +6,7 @@
 // returns the error from Write where Node throws; the pipe must not
 // swallow it.)
 const { Readable, Writable } = require('stream');
-const { log, show, watch, step, catchUncaught } = require('../duplex/trace.cjs');
+const { log, show, watch, step, catchUncaught } = require('../trace.cjs');
 
 catchUncaught();
 let r, w;

@@ -2,7 +2,7 @@
 // can still be read, with 'data' until 'close' has been emitted.
 'use strict';
 const { Readable } = require('stream');
-const { log, show, watch } = require('./lib/trace');
+const { log, show, watch } = require('../trace.cjs');
 
 let calls = 0;
 const r = new Readable({ read() { calls++; } });

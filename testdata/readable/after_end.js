@@ -2,7 +2,7 @@
 // else happens; aborted and didRead.
 'use strict';
 const { Readable } = require('stream');
-const { log, show, watch } = require('./lib/trace');
+const { log, show, watch } = require('../trace.cjs');
 
 const r = new Readable({ read() {}, autoDestroy: false });
 watch(r, 'r', 'end', 'close');

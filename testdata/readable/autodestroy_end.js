@@ -2,7 +2,7 @@
 // 'close' follows on the next tick.
 'use strict';
 const { Readable } = require('stream');
-const { log, show, watch, flags } = require('./lib/trace');
+const { log, show, watch, flags } = require('../trace.cjs');
 
 const r = new Readable({
   read() { this.push('x'); this.push(null); },

@@ -1,7 +1,7 @@
 // 'close' follows 'end' with autoDestroy; without it the stream stays open.
 'use strict';
 const { Readable } = require('stream');
-const { log, watch } = require('./lib/trace');
+const { log, watch } = require('../trace.cjs');
 
 const a = new Readable({
   read() {},

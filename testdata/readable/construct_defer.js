@@ -1,7 +1,7 @@
 // The read hook waits for the construct callback.
 'use strict';
 const { Readable } = require('stream');
-const { log, show, watch, flags } = require('./lib/trace');
+const { log, show, watch, flags } = require('../trace.cjs');
 
 const r = new Readable({
   construct(cb) {

@@ -2,7 +2,7 @@
 // called.
 'use strict';
 const { Readable } = require('stream');
-const { log, errStr, watch, flags } = require('./lib/trace');
+const { log, errStr, watch, flags } = require('../trace.cjs');
 
 const r = new Readable({
   construct(cb) { log('construct'); cb(new Error('bad')); log('after cb'); },

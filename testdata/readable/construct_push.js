@@ -2,7 +2,7 @@
 // construct callback; DestroyWith's callback during construct waits too.
 'use strict';
 const { Readable } = require('stream');
-const { log, show, errStr, watch, flags } = require('./lib/trace');
+const { log, show, errStr, watch, flags } = require('../trace.cjs');
 
 const r = new Readable({
   highWaterMark: 4,

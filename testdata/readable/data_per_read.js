@@ -2,7 +2,7 @@
 // returns, inside the Read call.
 'use strict';
 const { Readable } = require('stream');
-const { log, show, watch } = require('./lib/trace');
+const { log, show, watch } = require('../trace.cjs');
 
 const r = new Readable({ read() {} });
 r.on('readable', () => {

@@ -1,7 +1,7 @@
 // getDefaultHighWaterMark / setDefaultHighWaterMark, restored at the end.
 'use strict';
 const { Readable, getDefaultHighWaterMark, setDefaultHighWaterMark } = require('stream');
-const { log } = require('./lib/trace');
+const { log } = require('../trace.cjs');
 
 log('defaults', getDefaultHighWaterMark(false), getDefaultHighWaterMark(true));
 setDefaultHighWaterMark(false, 100);

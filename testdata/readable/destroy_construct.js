@@ -2,7 +2,7 @@
 // callback.
 'use strict';
 const { Readable } = require('stream');
-const { log, errStr, watch, flags } = require('./lib/trace');
+const { log, errStr, watch, flags } = require('../trace.cjs');
 
 const r = new Readable({
   read() { log('read hook'); },

@@ -3,7 +3,7 @@
 // hook's callback.
 'use strict';
 const { Readable } = require('stream');
-const { log, errStr, watch, flags } = require('./lib/trace');
+const { log, errStr, watch, flags } = require('../trace.cjs');
 
 const r = new Readable({
   read() {},

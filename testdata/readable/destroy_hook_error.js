@@ -2,7 +2,7 @@
 // keeps the first.
 'use strict';
 const { Readable } = require('stream');
-const { log, errStr, watch } = require('./lib/trace');
+const { log, errStr, watch } = require('../trace.cjs');
 
 const a = new Readable({ read() {}, destroy(err, cb) { cb(new Error('replaced')); } });
 watch(a, 'a', 'error', 'close');

@@ -2,7 +2,7 @@
 // the loop goes on with what is buffered until 'close' is emitted.
 'use strict';
 const { Readable } = require('stream');
-const { log, show, watch } = require('./lib/trace');
+const { log, show, watch } = require('../trace.cjs');
 
 const r = new Readable({ read() {} });
 r.push('a');

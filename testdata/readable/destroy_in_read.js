@@ -1,7 +1,7 @@
 // Destroy inside the read hook.
 'use strict';
 const { Readable } = require('stream');
-const { log, show, errStr, watch, flags } = require('./lib/trace');
+const { log, show, errStr, watch, flags } = require('../trace.cjs');
 
 const r = new Readable({
   read() {

@@ -2,7 +2,7 @@
 // embeds *Readable and supplies its read method.
 'use strict';
 const { Readable } = require('stream');
-const { log, show, watch } = require('./lib/trace');
+const { log, show, watch } = require('../trace.cjs');
 
 class Counter extends Readable {
   constructor() {

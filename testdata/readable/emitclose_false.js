@@ -1,7 +1,7 @@
 // EmitClose false: destroy completes without 'close'.
 'use strict';
 const { Readable } = require('stream');
-const { log, errStr, watch, flags } = require('./lib/trace');
+const { log, errStr, watch, flags } = require('../trace.cjs');
 
 const r = new Readable({ read() {}, emitClose: false });
 watch(r, 'r', 'error', 'close');

@@ -1,7 +1,7 @@
 // 'end' waits until the buffer has been read, and comes on a later tick.
 'use strict';
 const { Readable } = require('stream');
-const { log, show, watch } = require('./lib/trace');
+const { log, show, watch } = require('../trace.cjs');
 
 const r = new Readable({ read() {} });
 watch(r, 'r', 'end', 'close');

@@ -2,7 +2,7 @@
 // 'data'.
 'use strict';
 const { Readable } = require('stream');
-const { log, show, errStr, watch, flags } = require('./lib/trace');
+const { log, show, errStr, watch, flags } = require('../trace.cjs');
 
 const r = new Readable({ read() {} });
 watch(r, 'r', 'data', 'end', 'error', 'close');

@@ -1,7 +1,7 @@
 // Event order of a flowing stream fed asynchronously.
 'use strict';
 const { Readable } = require('stream');
-const { log, show, watch } = require('./lib/trace');
+const { log, show, watch } = require('../trace.cjs');
 
 const chunks = ['a', 'b', null];
 const r = new Readable({

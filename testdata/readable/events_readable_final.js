@@ -2,7 +2,7 @@
 // then 'end' once the consumer has read everything, then 'close'.
 'use strict';
 const { Readable } = require('stream');
-const { log, show, watch } = require('./lib/trace');
+const { log, show, watch } = require('../trace.cjs');
 
 const chunks = ['a', 'b', null];
 const r = new Readable({

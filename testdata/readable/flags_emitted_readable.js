@@ -1,7 +1,7 @@
 // Node's test-stream-readable-emittedReadable.js as a trace of the flags.
 'use strict';
 const { Readable } = require('stream');
-const { log, show, flags } = require('./lib/trace');
+const { log, show, flags } = require('../trace.cjs');
 
 const a = new Readable({ read() {} });
 a.on('readable', () => {

@@ -1,7 +1,7 @@
 // Node's test-stream-readable-needReadable.js as a trace of the flags.
 'use strict';
 const { Readable } = require('stream');
-const { log, show, flags } = require('./lib/trace');
+const { log, show, flags } = require('../trace.cjs');
 
 const a = new Readable({ read() {} });
 log('a new', flags(a));

@@ -2,7 +2,7 @@
 // trace of the state flags.
 'use strict';
 const { Readable } = require('stream');
-const { log, show, flags } = require('./lib/trace');
+const { log, show, flags } = require('../trace.cjs');
 
 const r = new Readable({ read() {} });
 log('new', flags(r));

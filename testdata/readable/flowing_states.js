@@ -1,7 +1,7 @@
 // The three flowing states and IsPaused through the mode switches.
 'use strict';
 const { Readable } = require('stream');
-const { log, watch } = require('./lib/trace');
+const { log, watch } = require('../trace.cjs');
 
 const r = new Readable({ read() {} });
 watch(r, 'r', 'pause', 'resume');

@@ -2,7 +2,7 @@
 // strings and unshifted bytes, and the last chunk is cut.
 'use strict';
 const { Readable } = require('stream');
-const { log, show } = require('./lib/trace');
+const { log, show } = require('../trace.cjs');
 
 const r = new Readable({ read() {} });
 r.setEncoding('utf8');

@@ -2,7 +2,7 @@
 // read ahead.
 'use strict';
 const { Readable } = require('stream');
-const { log, show, watch } = require('./lib/trace');
+const { log, show, watch } = require('../trace.cjs');
 
 let n = 0;
 const r = new Readable({

@@ -2,7 +2,7 @@
 // a final 'readable'.
 'use strict';
 const { Readable } = require('stream');
-const { log, show, watch } = require('./lib/trace');
+const { log, show, watch } = require('../trace.cjs');
 
 const a = new Readable({ read() {} });
 a.push(null);

@@ -2,7 +2,7 @@
 // highWaterMark (maybeReadMore), with no consumer.
 'use strict';
 const { Readable } = require('stream');
-const { log, show } = require('./lib/trace');
+const { log, show } = require('../trace.cjs');
 
 let n = 0;
 const s = new Readable({

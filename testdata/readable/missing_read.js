@@ -2,7 +2,7 @@
 // when read; data pushed before is still delivered.
 'use strict';
 const { Readable } = require('stream');
-const { log, show, errStr, watch } = require('./lib/trace');
+const { log, show, errStr, watch } = require('../trace.cjs');
 
 const a = new Readable();
 watch(a, 'a', 'data', 'error', 'close');

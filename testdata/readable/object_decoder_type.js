@@ -2,7 +2,7 @@
 // other value makes push throw ERR_INVALID_ARG_TYPE, adding nothing.
 'use strict';
 const { Readable } = require('stream');
-const { log, show, watch } = require('./lib/trace');
+const { log, show, watch } = require('../trace.cjs');
 
 const r = new Readable({ objectMode: true, encoding: 'utf8', read() {} });
 watch(r, 'r', 'error', 'close');

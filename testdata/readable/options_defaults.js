@@ -1,7 +1,7 @@
 // The defaults of the options and the properties of a fresh Readable.
 'use strict';
 const { Readable } = require('stream');
-const { log, errStr, flags } = require('./lib/trace');
+const { log, errStr, flags } = require('../trace.cjs');
 
 function props(name, r) {
   const s = r._readableState;

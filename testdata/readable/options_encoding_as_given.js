@@ -2,7 +2,7 @@
 // decoder's canonical name.
 'use strict';
 const { Readable } = require('stream');
-const { log, show } = require('./lib/trace');
+const { log, show } = require('../trace.cjs');
 
 const a = new Readable({ encoding: 'UTF-8', read() {} });
 log('option', a.readableEncoding);

@@ -1,7 +1,7 @@
 // Invalid options make the constructor throw.
 'use strict';
 const { Readable } = require('stream');
-const { log } = require('./lib/trace');
+const { log } = require('../trace.cjs');
 
 function attempt(name, opts) {
   try {

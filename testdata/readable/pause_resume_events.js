@@ -2,7 +2,7 @@
 // tick, once per scheduled resume.
 'use strict';
 const { Readable } = require('stream');
-const { log, watch } = require('./lib/trace');
+const { log, watch } = require('../trace.cjs');
 
 const r = new Readable({ read() {} });
 watch(r, 'r', 'pause', 'resume');

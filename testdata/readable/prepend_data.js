@@ -3,7 +3,7 @@
 // with dataListening still set.
 'use strict';
 const { Readable } = require('stream');
-const { log, show } = require('./lib/trace');
+const { log, show } = require('../trace.cjs');
 
 const r = new Readable({ read() {} });
 r.prependListener('data', (c) => log('prepended data', show(c)));

@@ -2,7 +2,7 @@
 // autoDestroy, a synchronous 'error' without.
 'use strict';
 const { Readable } = require('stream');
-const { log, errStr, watch } = require('./lib/trace');
+const { log, errStr, watch } = require('../trace.cjs');
 
 const a = new Readable({ read() {} });
 watch(a, 'a', 'error', 'close');

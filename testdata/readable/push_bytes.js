@@ -1,7 +1,7 @@
 // Byte mode: what Push and Unshift buffer, counted in bytes.
 'use strict';
 const { Readable } = require('stream');
-const { log, show } = require('./lib/trace');
+const { log, show } = require('../trace.cjs');
 
 const r = new Readable({ highWaterMark: 5, read() {} });
 log('push abc', r.push('abc'), r.readableLength);

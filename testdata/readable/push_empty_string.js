@@ -1,7 +1,7 @@
 // push('') ends the current read without data: the hook is called again.
 'use strict';
 const { Readable } = require('stream');
-const { log, show, watch } = require('./lib/trace');
+const { log, show, watch } = require('../trace.cjs');
 
 let calls = 0;
 const r = new Readable({

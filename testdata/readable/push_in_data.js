@@ -2,7 +2,7 @@
 // emits the new chunk at once, inside the listener.
 'use strict';
 const { Readable } = require('stream');
-const { log, show, watch } = require('./lib/trace');
+const { log, show, watch } = require('../trace.cjs');
 
 const r = new Readable({ read() {} });
 let first = true;

@@ -2,7 +2,7 @@
 // 'readable' comes before 'end', and 'close' follows.
 'use strict';
 const { Readable } = require('stream');
-const { log, show, watch } = require('./lib/trace');
+const { log, show, watch } = require('../trace.cjs');
 
 const r = new Readable({ read() {} });
 watch(r, 'r', 'end', 'close');

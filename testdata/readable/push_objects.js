@@ -1,7 +1,7 @@
 // Object mode: every value counts 1, whatever its size.
 'use strict';
 const { Readable } = require('stream');
-const { log, show } = require('./lib/trace');
+const { log, show } = require('../trace.cjs');
 
 const r = new Readable({ objectMode: true, highWaterMark: 2, read() {} });
 log('push 1', r.push(1), r.readableLength);

@@ -1,7 +1,7 @@
 // Push returns whether the buffer is still under the highWaterMark.
 'use strict';
 const { Readable } = require('stream');
-const { log, show } = require('./lib/trace');
+const { log, show } = require('../trace.cjs');
 
 const r = new Readable({ highWaterMark: 3, read() {} });
 log('hwm3', r.push('a'), r.push('b'), r.push('c'), r.push('d'), r.readableLength);

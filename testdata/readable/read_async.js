@@ -2,7 +2,7 @@
 // is emitted as 'data' inside Push, without buffering.
 'use strict';
 const { Readable } = require('stream');
-const { log, show, watch } = require('./lib/trace');
+const { log, show, watch } = require('../trace.cjs');
 
 let n = 0;
 const r = new Readable({

@@ -1,7 +1,7 @@
 // The read hook is not called again until it has pushed.
 'use strict';
 const { Readable } = require('stream');
-const { log, show, flags } = require('./lib/trace');
+const { log, show, flags } = require('../trace.cjs');
 
 let calls = 0;
 const r = new Readable({

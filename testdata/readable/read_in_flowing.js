@@ -2,7 +2,7 @@
 // for it (re-entering the listener).
 'use strict';
 const { Readable } = require('stream');
-const { log, show } = require('./lib/trace');
+const { log, show } = require('../trace.cjs');
 
 const r = new Readable({ read() {} });
 r.push('a');

@@ -2,7 +2,7 @@
 // stream flow again on the next tick.
 'use strict';
 const { Readable } = require('stream');
-const { log, show, watch } = require('./lib/trace');
+const { log, show, watch } = require('../trace.cjs');
 
 const r = new Readable({ read() {} });
 watch(r, 'r', 'data', 'resume', 'pause');

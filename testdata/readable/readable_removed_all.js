@@ -3,7 +3,7 @@
 // on the next tick resumes again (two 'resume' events).
 'use strict';
 const { Readable } = require('stream');
-const { log, show, watch } = require('./lib/trace');
+const { log, show, watch } = require('../trace.cjs');
 
 const chunks = ['a', 'b', null];
 const r = new Readable({

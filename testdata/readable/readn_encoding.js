@@ -1,7 +1,7 @@
 // After SetEncoding, ReadN counts UTF-16 units and returns strings.
 'use strict';
 const { Readable } = require('stream');
-const { log, show } = require('./lib/trace');
+const { log, show } = require('../trace.cjs');
 
 const r = new Readable({ read() {} });
 r.setEncoding('utf8');

@@ -2,7 +2,7 @@
 // to 1 GiB; beyond that it throws ERR_OUT_OF_RANGE.
 'use strict';
 const { Readable } = require('stream');
-const { log, show } = require('./lib/trace');
+const { log, show } = require('../trace.cjs');
 
 const r = new Readable({
   highWaterMark: 4,

@@ -1,7 +1,7 @@
 // In object mode ReadN returns one value whatever n is.
 'use strict';
 const { Readable } = require('stream');
-const { log, show } = require('./lib/trace');
+const { log, show } = require('../trace.cjs');
 
 const r = new Readable({ objectMode: true, read() {} });
 r.push('a');

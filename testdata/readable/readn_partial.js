@@ -2,7 +2,7 @@
 // stream has ended, and nil otherwise; 'data' is emitted for each result.
 'use strict';
 const { Readable } = require('stream');
-const { log, show, watch } = require('./lib/trace');
+const { log, show, watch } = require('../trace.cjs');
 
 const r = new Readable({ read(size) { log('read hook', size); } });
 r.pause();

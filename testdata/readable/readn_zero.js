@@ -2,7 +2,7 @@
 // 'end' on an ended empty stream; it returns nil.
 'use strict';
 const { Readable } = require('stream');
-const { log, show, watch } = require('./lib/trace');
+const { log, show, watch } = require('../trace.cjs');
 
 const a = new Readable({ read(size) { log('a read hook', size); } });
 log('a read0', show(a.read(0)));

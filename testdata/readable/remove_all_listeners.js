@@ -2,7 +2,7 @@
 // next tick: with no listener left, flowing goes back to null.
 'use strict';
 const { Readable } = require('stream');
-const { log } = require('./lib/trace');
+const { log } = require('../trace.cjs');
 
 const r = new Readable({ read() {} });
 r.on('readable', () => log('readable'));

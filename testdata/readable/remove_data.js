@@ -2,7 +2,7 @@
 // nobody.
 'use strict';
 const { Readable } = require('stream');
-const { log, show } = require('./lib/trace');
+const { log, show } = require('../trace.cjs');
 
 const r = new Readable({ read() {} });
 const h = r.on('data', function d(c) {

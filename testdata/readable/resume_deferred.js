@@ -2,7 +2,7 @@
 // listeners added in the same synchronous block see every event.
 'use strict';
 const { Readable } = require('stream');
-const { log, show, watch } = require('./lib/trace');
+const { log, show, watch } = require('../trace.cjs');
 
 const r = new Readable({ read() {} });
 r.push('a');

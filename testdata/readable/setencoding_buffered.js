@@ -2,7 +2,7 @@
 // character for the next chunk.
 'use strict';
 const { Readable } = require('stream');
-const { log, show } = require('./lib/trace');
+const { log, show } = require('../trace.cjs');
 
 const r = new Readable({ read() {} });
 r.push(Buffer.from('ab'));

@@ -1,7 +1,7 @@
 // SetEncoding while flowing: later chunks come out as strings.
 'use strict';
 const { Readable } = require('stream');
-const { log, show } = require('./lib/trace');
+const { log, show } = require('../trace.cjs');
 
 const r = new Readable({ read() {} });
 r.on('data', (c) => {

@@ -2,7 +2,7 @@
 // canonical name; no name means utf8.
 'use strict';
 const { Readable } = require('stream');
-const { log, show } = require('./lib/trace');
+const { log, show } = require('../trace.cjs');
 
 for (const name of [undefined, 'utf8', 'UTF8', 'utf-8', 'ucs2', 'UCS-2', 'utf16le', 'utf-16le', 'latin1', 'binary', 'BINARY', 'ascii', 'base64', 'base64url', 'hex', 'HEX']) {
   const r = new Readable({ read() {} });

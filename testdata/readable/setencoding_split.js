@@ -2,7 +2,7 @@
 // and an incomplete character at the end.
 'use strict';
 const { Readable } = require('stream');
-const { log, show } = require('./lib/trace');
+const { log, show } = require('../trace.cjs');
 
 const cases = [
   ['utf8', [[0xf0, 0x9f], [0x98], [0x80, 0x41], [0xe2]]],

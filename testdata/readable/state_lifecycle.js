@@ -1,7 +1,7 @@
 // The ReadableState flags through a stream's life.
 'use strict';
 const { Readable } = require('stream');
-const { log, show, flags } = require('./lib/trace');
+const { log, show, flags } = require('../trace.cjs');
 
 let n = 0;
 const r = new Readable({

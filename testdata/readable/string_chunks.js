@@ -2,7 +2,7 @@
 // untouched in object mode.
 'use strict';
 const { Readable } = require('stream');
-const { log, show } = require('./lib/trace');
+const { log, show } = require('../trace.cjs');
 
 const a = new Readable({ read() {} });
 a.push('hé');

@@ -2,7 +2,7 @@
 // and reading again joins them back into the character.
 'use strict';
 const { Readable } = require('stream');
-const { log, show } = require('./lib/trace');
+const { log, show } = require('../trace.cjs');
 
 const units = (s) => Array.from({ length: s.length }, (_, i) => s.charCodeAt(i).toString(16)).join(' ');
 

@@ -2,7 +2,7 @@
 // receive.
 'use strict';
 const { Readable } = require('stream');
-const { log, show, errStr } = require('./lib/trace');
+const { log, show, errStr } = require('../trace.cjs');
 
 const r = new Readable({ read() {} });
 r.on('pause', () => log('pause'));

@@ -2,7 +2,7 @@
 // (even after Push(nil)) it puts data back.
 'use strict';
 const { Readable } = require('stream');
-const { log, show, errStr, watch } = require('./lib/trace');
+const { log, show, errStr, watch } = require('../trace.cjs');
 
 // Before 'end', after push(null): the data is read back.
 const d = new Readable({ read() {} });

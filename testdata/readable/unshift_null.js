@@ -1,7 +1,7 @@
 // Unshift(nil) ends the stream like Push(nil).
 'use strict';
 const { Readable } = require('stream');
-const { log, show, watch } = require('./lib/trace');
+const { log, show, watch } = require('../trace.cjs');
 
 const r = new Readable({ read() {} });
 watch(r, 'r', 'data', 'end', 'close');

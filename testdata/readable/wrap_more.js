@@ -3,7 +3,7 @@
 'use strict';
 const { Readable } = require('stream');
 const EventEmitter = require('events');
-const { log, show, errStr, watch } = require('./lib/trace');
+const { log, show, errStr, watch } = require('../trace.cjs');
 
 class Old extends EventEmitter {
   constructor(name) { super(); this.name = name; }

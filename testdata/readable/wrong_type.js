@@ -3,7 +3,7 @@
 // autoDestroy); what was pushed before stays buffered.
 'use strict';
 const { Readable } = require('stream');
-const { log, show, errStr, watch } = require('./lib/trace');
+const { log, show, errStr, watch } = require('../trace.cjs');
 
 const a = new Readable({ read() {} });
 watch(a, 'a', 'error', 'close');

@@ -5,7 +5,7 @@
 // and write() returns false; each read lets one more chunk through, and
 // 'drain' comes once the writable side has emptied.
 const { Transform } = require('stream');
-const { log, show, watch, cb, step } = require('../duplex/trace.cjs');
+const { log, show, watch, cb, step } = require('../trace.cjs');
 
 let t;
 function lens(label) {

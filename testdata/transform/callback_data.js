@@ -4,7 +4,7 @@
 // data, or push nothing; a callback on a later tick delays the next chunk.
 // The write callbacks and 'data' interleave as Node orders them.
 const { Transform } = require('stream');
-const { log, show, watch, cb, step } = require('../duplex/trace.cjs');
+const { log, show, watch, cb, step } = require('../trace.cjs');
 
 let t;
 step(() => {

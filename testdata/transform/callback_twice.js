@@ -3,7 +3,7 @@
 // is destroyed with it, 'error' then 'close'. Data given to the second
 // call is still pushed before that.
 const { Transform } = require('stream');
-const { log, show, watch, cb, step } = require('../duplex/trace.cjs');
+const { log, show, watch, cb, step } = require('../trace.cjs');
 
 function make(n, twice) {
   const t = new Transform({

@@ -6,7 +6,7 @@
 // A readable highWaterMark of 0 with no consumer holds the very first
 // callback. end() with nothing written still flushes and ends.
 const { Transform } = require('stream');
-const { log, show, watch, cb, step } = require('../duplex/trace.cjs');
+const { log, show, watch, cb, step } = require('../trace.cjs');
 
 let t;
 step(() => {

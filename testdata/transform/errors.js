@@ -5,7 +5,7 @@
 // 'prefinish' (a final hook is set) the stream is destroyed directly, and
 // Node v20 still emits 'finish', after 'close'.
 const { Transform } = require('stream');
-const { log, show, watch, cb, step } = require('../duplex/trace.cjs');
+const { log, show, watch, cb, step } = require('../trace.cjs');
 
 function make(n, opts) {
   const t = new Transform(opts);

@@ -5,7 +5,7 @@
 // been consumed. With a final hook of the user's own, flush runs at
 // 'prefinish', alongside it.
 const { Transform } = require('stream');
-const { log, show, watch, cb, step } = require('../duplex/trace.cjs');
+const { log, show, watch, cb, step } = require('../trace.cjs');
 
 let t;
 step(() => {

@@ -3,7 +3,7 @@
 // mode"): numbers in on an object-mode writable side, their hex out as
 // strings through setEncoding('ascii').
 const { Transform } = require('stream');
-const { log, show } = require('../duplex/trace.cjs');
+const { log, show } = require('../trace.cjs');
 
 // All Transform streams are also Duplex Streams.
 const myTransform = new Transform({

@@ -6,7 +6,7 @@
 // line has no newline and is left to _flush.
 const { StringDecoder } = require('string_decoder');
 const { Transform } = require('stream');
-const { log, show, watch, step } = require('../duplex/trace.cjs');
+const { log, show, watch, step } = require('../trace.cjs');
 
 function JSONParseStream(options) {
   if (!(this instanceof JSONParseStream))

@@ -3,7 +3,7 @@
 // ERR_METHOD_NOT_IMPLEMENTED out of write() (the Go port returns it from
 // Write). Nothing is emitted afterwards, and the write stays in flight.
 const { Transform } = require('stream');
-const { log, watch, cb, step } = require('../duplex/trace.cjs');
+const { log, watch, cb, step } = require('../trace.cjs');
 
 let t;
 step(() => {

@@ -3,7 +3,7 @@
 // makes Node drop the shared one and default the writable side to 0 too,
 // so that a Transform does not buffer twice.
 const { Transform, PassThrough } = require('stream');
-const { log } = require('../duplex/trace.cjs');
+const { log } = require('../trace.cjs');
 
 function show(label, opts, Kind = Transform) {
   const t = new Kind(opts);

@@ -4,7 +4,7 @@
 // mode, and a character cut across writes rejoined by setEncoding. Its
 // backpressure is a Transform's.
 const { PassThrough } = require('stream');
-const { log, show, watch, cb, step } = require('../duplex/trace.cjs');
+const { log, show, watch, cb, step } = require('../trace.cjs');
 
 step(() => {
   const p = new PassThrough();

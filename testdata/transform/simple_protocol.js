@@ -5,7 +5,7 @@
 // then through a pipe from a source delivering a piece per turn of the
 // loop, then with a header that is not JSON.
 const { Readable, Transform } = require('stream');
-const { log, watch, step } = require('../duplex/trace.cjs');
+const { log, watch, step } = require('../trace.cjs');
 
 class SimpleProtocol extends Transform {
   constructor(options) {

@@ -4,7 +4,7 @@
 // ERR_STREAM_DESTROYED), then 'error' and 'close' follow on a later tick.
 // An error given synchronously is delivered on the next tick, a later one
 // at once. Without autoDestroy the stream only errors.
-const { stream, log, cb, on, tick, state, write, step } = require('./common.cjs');
+const { stream, log, cb, on, tick, state, write, step } = require('../trace.cjs');
 
 function run(name, opts) {
   let w;

@@ -4,7 +4,7 @@
 // (Node also lets consecutive writes with the same function share one
 // tick; Go cannot compare functions, so the Go side gives every callback a
 // tick of its own, and this program passes a new function each time.)
-const { stream, log, cb, tick, immediate, write, writeHook } = require('./common.cjs');
+const { stream, log, cb, tick, immediate, write, writeHook } = require('../trace.cjs');
 
 const w = new stream.Writable({ write: writeHook('sync') });
 write('s1', w, 'a', null, cb('s1'));

@@ -3,7 +3,7 @@
 // it calls back (then through writev when there is one). An error from
 // construct destroys the stream: 'error' then 'close', and the waiting
 // callbacks get the error. A destroy during construction waits for it.
-const { stream, log, cb, on, tick, state, write, end, fmt, writeHook, step } = require('./common.cjs');
+const { stream, log, cb, on, tick, state, write, end, show, writeHook, step } = require('../trace.cjs');
 
 let w;
 let constructDone;
@@ -39,7 +39,7 @@ step(() => {
   log('-- writev after construct');
   w = make({
     writev(chunks, done) {
-      log('_writev', chunks.map((c) => fmt(c.chunk)).join(' '));
+      log('_writev', chunks.map((c) => show(c.chunk)).join(' '));
       done();
     },
   });

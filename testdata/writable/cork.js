@@ -1,7 +1,7 @@
 'use strict';
 // Cork calls nest: only the last uncork flushes; uncork on an uncorked
 // stream does nothing; end uncorks fully, however deep.
-const { stream, log, cb, on, state, write, end, writeHook, step } = require('./common.cjs');
+const { stream, log, cb, on, state, write, end, writeHook, step } = require('../trace.cjs');
 
 step(() => {
   log('-- nesting');

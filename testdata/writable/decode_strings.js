@@ -4,7 +4,7 @@
 // string and the encoding as given, and length counts UTF-16 units as
 // chunk.length does. In object mode the encoding is neither checked nor
 // used.
-const { stream, log, state, write, writeHook } = require('./common.cjs');
+const { stream, log, state, write, writeHook } = require('../trace.cjs');
 
 log('-- decodeStrings true');
 const d = new stream.Writable({ write: writeHook('sync') });

@@ -2,7 +2,7 @@
 // setDefaultEncoding lower-cases the name and applies to later writes
 // without an encoding; an unknown name throws ERR_UNKNOWN_ENCODING and
 // changes nothing. Construction rejects an unknown defaultEncoding too.
-const { stream, log, code, state, write, writeHook } = require('./common.cjs');
+const { stream, log, errStr, state, write, writeHook } = require('../trace.cjs');
 
 const w = new stream.Writable({ decodeStrings: false, write: writeHook('sync') });
 log(state(w, 'defaultEncoding'));
@@ -11,7 +11,7 @@ function set(enc) {
     w.setDefaultEncoding(enc);
     log('set', enc, '->', state(w, 'defaultEncoding'));
   } catch (err) {
-    log('set', enc, 'throws', code(err), state(w, 'defaultEncoding'));
+    log('set', enc, 'throws', errStr(err), state(w, 'defaultEncoding'));
   }
 }
 set('HEX');
@@ -32,7 +32,7 @@ write('e', d, 'aGk=');
 try {
   new stream.Writable({ defaultEncoding: 'bogus' });
 } catch (err) {
-  log('new throws', code(err));
+  log('new throws', errStr(err));
 }
 const u = new stream.Writable({ defaultEncoding: 'utf-8' });
 log(state(u, 'defaultEncoding'));

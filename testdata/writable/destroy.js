@@ -4,7 +4,7 @@
 // flight; the write in flight gets what its hook reports. 'error' (with an
 // error) then 'close'; writes after destroy get ERR_STREAM_DESTROYED
 // without 'error'. The destroy hook decides when the stream is closed.
-const { stream, log, cb, on, tick, state, write, end, writeHook, step } = require('./common.cjs');
+const { stream, log, cb, on, tick, state, write, end, writeHook, step } = require('../trace.cjs');
 
 step(() => {
   log('-- corked buffer');

@@ -3,7 +3,7 @@
 // net.Socket's, copied here: end, then destroy once 'finish' has come (at
 // once if it has). The streams do not auto-destroy, so the destroy seen is
 // destroySoon's own.
-const { stream, log, cb, on, tick, state, write, end, writeHook, step } = require('./common.cjs');
+const { stream, log, cb, on, tick, state, write, end, writeHook, step } = require('../trace.cjs');
 
 function destroySoon(s) {
   if (s.writable) s.end();

@@ -4,7 +4,7 @@
 // With a hook that calls back later, 'drain' comes before the last
 // write's callback; with a synchronous hook, in the callbacks' tick, also
 // before them.
-const { stream, log, cb, on, tick, state, write, end, writeHook, step } = require('./common.cjs');
+const { stream, log, cb, on, tick, state, write, end, writeHook, step } = require('../trace.cjs');
 
 let w;
 const held = [];

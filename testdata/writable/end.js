@@ -5,7 +5,7 @@
 // 'finish' waits with the first; after 'finish' it gets
 // ERR_STREAM_ALREADY_FINISHED, without an 'error' event. An error from
 // final goes to the end callbacks, then 'error' and 'close'.
-const { stream, log, cb, on, tick, state, write, end, writeHook, step } = require('./common.cjs');
+const { stream, log, cb, on, tick, state, write, end, writeHook, step } = require('../trace.cjs');
 
 const F = 'ending ended finalCalled prefinished finished pendingcb';
 let w;

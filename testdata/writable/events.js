@@ -2,7 +2,7 @@
 // The whole life of a stream through its events: 'pipe' when a readable
 // is piped in (synchronously, with the source), 'drain', 'unpipe' when it
 // ends, 'prefinish', 'finish' and 'close'; then the same with an error.
-const { stream, log, cb, on, write, end, writeHook, step } = require('./common.cjs');
+const { stream, log, cb, on, write, end, writeHook, step } = require('../trace.cjs');
 
 let w;
 let r;

@@ -3,7 +3,7 @@
 // twice is ERR_MULTIPLE_CALLBACK, which destroys the stream; a missing
 // hook makes write throw ERR_METHOD_NOT_IMPLEMENTED, leaving the write
 // counted as in flight; with only writev, single writes go through it.
-const { stream, log, code, cb, on, tick, state, write, end, fmt, step } = require('./common.cjs');
+const { stream, log, errStr, cb, on, tick, state, write, end, show, step } = require('../trace.cjs');
 
 step(() => {
   log('-- one in flight');
@@ -13,7 +13,7 @@ step(() => {
     write(chunk, enc, done) {
       inFlight++;
       max = Math.max(max, inFlight);
-      log('_write', fmt(chunk), 'inFlight', inFlight);
+      log('_write', show(chunk), 'inFlight', inFlight);
       const finish = () => { inFlight--; done(); };
       if (chunk[0] % 2) setImmediate(finish);
       else finish();
@@ -28,7 +28,7 @@ step(() => {
   log('-- callback twice, sync');
   const w = new stream.Writable({
     write(chunk, enc, done) {
-      log('_write', fmt(chunk));
+      log('_write', show(chunk));
       done();
       log('second call');
       done();
@@ -46,7 +46,7 @@ step(() => {
   let saved;
   const w = new stream.Writable({
     write(chunk, enc, done) {
-      log('_write', fmt(chunk));
+      log('_write', show(chunk));
       saved = done;
       setImmediate(() => {
         done();
@@ -87,7 +87,7 @@ step(() => {
     c.uncork();
     log('uncork');
   } catch (err) {
-    log('uncork throws', code(err));
+    log('uncork throws', errStr(err));
   }
   const e = new stream.Writable();
   end('e', e, 'x');
@@ -98,7 +98,7 @@ step(() => {
   log('-- writev only');
   const w = new stream.Writable({
     writev(chunks, done) {
-      log('_writev', chunks.map((c) => `${fmt(c.chunk)}:${c.encoding}`).join(' '));
+      log('_writev', chunks.map((c) => `${show(c.chunk)}:${c.encoding}`).join(' '));
       setImmediate(done);
     },
   });

@@ -3,7 +3,7 @@
 // nothing is queued, what was already accepted still goes through, and
 // the stream neither errors nor emits. end with such a chunk throws
 // before ending. A negative highWaterMark fails construction.
-const { stream, log, code, cb, on, state, write, end, writeHook } = require('./common.cjs');
+const { stream, log, errStr, cb, on, state, write, end, writeHook } = require('../trace.cjs');
 
 const held = [];
 const w = new stream.Writable({ write: writeHook('hold', held) });
@@ -33,7 +33,7 @@ for (const hwm of [-1, -100]) {
     new stream.Writable({ highWaterMark: hwm });
     log('new', hwm, 'ok');
   } catch (err) {
-    log('new', hwm, 'throws', code(err));
+    log('new', hwm, 'throws', errStr(err));
   }
 }
 const z = new stream.Writable({ highWaterMark: 0 });

@@ -4,7 +4,7 @@
 // `state[kState] & kDestroyed !== 0` reads the objectMode bit), which moves
 // 'finish' after ticks queued in between; and a long queue keeps its order
 // while the buffer is compacted.
-const { stream, log, cb, on, tick, write, end, step } = require('./common.cjs');
+const { stream, log, cb, on, tick, write, end, step } = require('../trace.cjs');
 
 for (const objectMode of [false, true]) {
   step(() => {

@@ -3,7 +3,7 @@
 // (test/parallel/test-stream-writable-destroy.js, -end-cb-error.js,
 // -finish-destroyed.js, -write-writev-finish.js), so the order of every
 // callback and event is compared, not only that they happen.
-const { stream, log, cb, on, tick, state, write, end, step } = require('./common.cjs');
+const { stream, log, cb, on, tick, state, write, end, step } = require('../trace.cjs');
 
 const E = ['prefinish', 'finish', 'error', 'close'];
 

@@ -1,6 +1,6 @@
 'use strict';
 // The state fields and properties through a stream's life.
-const { stream, log, cb, state, write, end, writeHook, step } = require('./common.cjs');
+const { stream, log, cb, state, write, end, writeHook, step } = require('../trace.cjs');
 
 const F = [
   'objectMode highWaterMark decodeStrings defaultEncoding constructed sync',

@@ -4,7 +4,7 @@
 // with it ('error' then 'close'), or only errors without autoDestroy. end
 // with a chunk after end reports the same error to its callback. end after
 // destroy gets ERR_STREAM_DESTROYED.
-const { stream, log, cb, on, tick, state, write, end, writeHook, step } = require('./common.cjs');
+const { stream, log, cb, on, tick, state, write, end, writeHook, step } = require('../trace.cjs');
 
 step(() => {
   log('-- write after end');

@@ -2,7 +2,7 @@
 // While a write is in flight the others wait in the buffer; each callback
 // from the hook starts the next buffered write at once, inside the
 // callback, and the write callbacks run in order.
-const { stream, log, cb, on, state, write, writeHook } = require('./common.cjs');
+const { stream, log, cb, on, state, write, writeHook } = require('../trace.cjs');
 
 const held = [];
 const w = new stream.Writable({ decodeStrings: false, write: writeHook('hold', held) });

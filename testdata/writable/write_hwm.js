@@ -2,7 +2,7 @@
 // Write's return value against highWaterMark: true while length stays
 // below it, false once it reaches it (not only when it passes it), and
 // always false for hwm 0 unless nothing is left buffered.
-const { stream, log, state, write, writeHook } = require('./common.cjs');
+const { stream, log, state, write, writeHook } = require('../trace.cjs');
 
 const held = [];
 const w = new stream.Writable({ highWaterMark: 10, write: writeHook('hold', held) });

@@ -4,17 +4,17 @@
 // A single waiting chunk still goes through write. Each chunk comes with
 // its encoding, and the one callback of the batch calls every write's
 // callback in order.
-const { stream, log, cb, on, tick, state, write, end, fmt, step } = require('./common.cjs');
+const { stream, log, cb, on, tick, state, write, end, show, step } = require('../trace.cjs');
 
 function make(mode, opts) {
   return new stream.Writable({
     ...opts,
     write(chunk, enc, done) {
-      log('_write', fmt(chunk), enc);
+      log('_write', show(chunk), enc);
       mode === 'sync' ? done() : setImmediate(done);
     },
     writev(chunks, done) {
-      log('_writev', chunks.map((c) => `${fmt(c.chunk)}:${c.encoding}`).join(' '));
+      log('_writev', chunks.map((c) => `${show(c.chunk)}:${c.encoding}`).join(' '));
       mode === 'sync' ? done() : setImmediate(done);
     },
   });
