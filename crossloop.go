@@ -6,10 +6,6 @@ import (
 	"sync/atomic"
 )
 
-// minBatch is the number of chunks a bridge lets cross in one batch even
-// when fewer would reach the destination's highWaterMark.
-const minBatch = 8
-
 // A bridge is a pipe between streams on different loops, so a pipeline
 // can use several cores: the source's loop reads, the destination's loop
 // writes, and chunks cross in batches through a mutex-guarded queue.
@@ -106,6 +102,28 @@ type bridge struct {
 	flushFn, resumeFn func() // bound once: posting them does not allocate
 }
 
+// minBatch is the number of chunks a bridge lets cross in one batch even
+// when fewer would reach the destination's highWaterMark.
+const minBatch = 8
+
+// checkSrc and checkDst assert, under debug checks, that the caller runs
+// on the source's or the destination's loop, as Loop.check does for every
+// public entry point: the fields under "The source loop's" and "The
+// destination loop's" are owned by that loop, and so are the methods whose
+// comment says they run there. Off debug checks each costs a load of
+// debugChecks, inlined, so the chunk path (onData, flush) pays no call.
+func (b *bridge) checkSrc() {
+	if debugChecks {
+		b.src.loop.check()
+	}
+}
+
+func (b *bridge) checkDst() {
+	if debugChecks {
+		b.dst.loop.check()
+	}
+}
+
 // pipeAcross is PipeWith for a destination on another loop.
 func (r *Readable) pipeAcross(dst WritableStream, opts PipeOptions) WritableStream {
 	src := r.Stream
@@ -150,6 +168,7 @@ func (r *Readable) pipeAcross(dst WritableStream, opts PipeOptions) WritableStre
 
 // attach runs on dst's loop: the 'pipe' event and dst's listeners.
 func (b *bridge) attach() {
+	b.checkDst()
 	if b.dstDone || b.closed.Load() {
 		return
 	}
@@ -182,6 +201,7 @@ func (b *bridge) units(chunk any) int {
 
 // onData runs on the source's loop.
 func (b *bridge) onData(chunk any) {
+	b.checkSrc()
 	if b.closed.Load() {
 		// The other side is gone, and a task saying so is on its way
 		// to this loop (or, if this loop was closed, cannot come). Do
@@ -217,6 +237,7 @@ func (b *bridge) onData(chunk any) {
 
 // flush runs on the destination's loop: it writes what crossed.
 func (b *bridge) flush() {
+	b.checkDst()
 	b.mu.Lock()
 	if b.waitingDrain && !b.ended {
 		// dst is over its highWaterMark: what crossed waits here, still
@@ -289,6 +310,7 @@ func (b *bridge) flush() {
 // resume runs on the source's loop, after the destination took what was
 // queued.
 func (b *bridge) resume() {
+	b.checkSrc()
 	if b.closed.Load() || b.srcDone {
 		return
 	}
@@ -304,6 +326,7 @@ func (b *bridge) resume() {
 
 // onSrcEnd runs on the source's loop when it ends or closes.
 func (b *bridge) onSrcEnd() {
+	b.checkSrc()
 	if !b.detachSrc() {
 		return
 	}
@@ -322,6 +345,7 @@ func (b *bridge) onSrcEnd() {
 // finishDst runs on the destination's loop once the source is done and
 // everything it sent was written.
 func (b *bridge) finishDst(endOK bool, srcErr error) {
+	b.checkDst()
 	switch {
 	case endOK && b.end:
 		b.dst.end(nil, "", nil)
@@ -339,10 +363,11 @@ func (b *bridge) finishDst(endOK bool, srcErr error) {
 
 // The source loop's side.
 
-// detachSrc removes the source's listeners and lets go of its loop. It
-// reports whether it did, that is whether the source's side was still
-// attached.
+// detachSrc, on the source's loop, removes the source's listeners and lets
+// go of its loop. It reports whether it did, that is whether the source's
+// side was still attached.
 func (b *bridge) detachSrc() bool {
+	b.checkSrc()
 	if b.srcDone {
 		return false
 	}
@@ -359,6 +384,7 @@ func (b *bridge) detachSrc() bool {
 // srcUnpipe is Node's src.unpipe(dst) on the source's side, for a
 // destination that ended the pipe ('unpipe' was emitted on its loop).
 func (b *bridge) srcUnpipe() {
+	b.checkSrc()
 	b.closed.Store(true)
 	if b.detachSrc() && len(b.src.bridges) == 0 && len(b.src.rs.Pipes) == 0 {
 		b.src.pause()
@@ -368,16 +394,19 @@ func (b *bridge) srcUnpipe() {
 // srcBreak runs on the source's loop when the destination's side died:
 // the source is detached and destroyed with err.
 func (b *bridge) srcBreak(err error) {
+	b.checkSrc()
 	b.closed.Store(true)
 	if b.detachSrc() {
 		b.src.DestroyWith(err, nil)
 	}
 }
 
-// toDst posts fn to the destination's loop. If that loop is closed, the
-// bridge is broken from here: the destination's loop is let go of and the
-// source destroyed with ERR_LOOP_CLOSED. It reports whether fn was posted.
+// toDst runs on the source's loop and posts fn to the destination's. If
+// that loop is closed, the bridge is broken from here: the destination's
+// loop is let go of and the source destroyed with ERR_LOOP_CLOSED. It
+// reports whether fn was posted.
 func (b *bridge) toDst(fn func()) bool {
+	b.checkSrc()
 	if b.dst.loop.Post(fn) {
 		return true
 	}
@@ -428,10 +457,11 @@ func (b *bridge) releaseSrc() bool {
 
 // The destination loop's side.
 
-// detachDst removes the bridge's listeners from the destination and lets
-// go of its loop. It reports whether it did, that is whether the
-// destination's side was still attached.
+// detachDst, on the destination's loop, removes the bridge's listeners
+// from the destination and lets go of its loop. It reports whether it did,
+// that is whether the destination's side was still attached.
 func (b *bridge) detachDst() bool {
+	b.checkDst()
 	if b.dstDone {
 		return false
 	}
@@ -456,6 +486,7 @@ func (b *bridge) detachDst() bool {
 // Node's pipe does, the source is unpiped, 'unpipe' emitted here and the
 // source paused on its own loop.
 func (b *bridge) dstUnpiped() {
+	b.checkDst()
 	if !b.detachDst() {
 		return
 	}
@@ -468,15 +499,17 @@ func (b *bridge) dstUnpiped() {
 // dstBreak runs on the destination's loop when the source's side died:
 // the destination is detached and destroyed with err.
 func (b *bridge) dstBreak(err error) {
+	b.checkDst()
 	if b.detachDst() {
 		b.dst.DestroyWith(err, nil)
 	}
 }
 
-// toSrc posts fn to the source's loop. If that loop is closed, the bridge
-// is broken from here: the source's loop is let go of and the destination
-// destroyed with ERR_LOOP_CLOSED.
+// toSrc runs on the destination's loop and posts fn to the source's. If
+// that loop is closed, the bridge is broken from here: the source's loop
+// is let go of and the destination destroyed with ERR_LOOP_CLOSED.
 func (b *bridge) toSrc(fn func()) {
+	b.checkDst()
 	if b.src.loop.Post(fn) {
 		return
 	}
@@ -547,6 +580,7 @@ func (b *bridge) releaseDst() bool {
 
 // unpipe runs on the source's loop (Readable.Unpipe).
 func (b *bridge) unpipe() {
+	b.checkSrc()
 	if !b.detachSrc() {
 		return
 	}

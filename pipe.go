@@ -47,141 +47,209 @@ func (r *Readable) Pipe(dst WritableStream) WritableStream {
 // stream ends.
 func (r *Readable) PipeWith(dst WritableStream, opts PipeOptions) WritableStream {
 	r.loop.check()
-	src := r.Stream
-	dest := dst.asWritable().Stream
-	st := src.rs
-	if dest.loop != src.loop {
+	if dst.asWritable().loop != r.loop {
 		return r.pipeAcross(dst, opts)
 	}
+	p := &pipe{
+		r:           r,
+		src:         r.Stream,
+		dest:        dst.asWritable().Stream,
+		dst:         dst,
+		st:          r.rs,
+		end:         opts.End == nil || *opts.End,
+		failOnThrow: opts.failOnThrow,
+	}
+	p.start()
+	return dst
+}
 
+// A pipe is Readable.PipeWith's link from a source to a destination on
+// the same loop: Node's pipe() state, which Node keeps in closures over
+// pipe()'s locals, and its listeners, one method each. Across loops the
+// same idea is a bridge (crossloop.go).
+//
+// A pipe lives from PipeWith until cleanup, which removes its listeners:
+// when dst is unpiped (by Unpipe, or by its 'error', 'close' or
+// 'finish'). The source's Pipes list, not the pipe, is what Unpipe
+// searches; the pipe hears of an Unpipe by dst's 'unpipe' event, as in
+// Node. All of it runs on the loop the two streams share.
+type pipe struct {
+	r           *Readable // the source, for Unpipe
+	src, dest   *Stream
+	dst         WritableStream // as passed: the value Pipes holds
+	st          *ReadableState // src.rs
+	end         bool           // end dst when src ends (PipeOptions.End)
+	failOnThrow bool           // see PipeOptions.failOnThrow
+	cleanedUp   bool           // cleanup ran: a late pause does not pause src
+
+	// hasOndrain is set the first time dst asks the source to wait, as
+	// Node creates its ondrain lazily; it is set before the 'drain'
+	// listener is added, so a pause re-entered from a 'newListener'
+	// listener does not add a second one.
+	hasOndrain bool
+
+	// Listener handles, for cleanup. drainL is nil until hasOndrain.
+	dataL, endL, unpipeL, errorL, closeL, finishL, drainL *Listener
+}
+
+// start attaches the listeners in Node's order (a listener's position
+// among others is visible), emits 'pipe' on dst and starts the flow.
+func (p *pipe) start() {
+	src, dest, st := p.src, p.dest, p.st
 	if len(st.Pipes) == 1 && !st.MultiAwaitDrain {
 		st.MultiAwaitDrain = true
 	}
-	st.Pipes = append(st.Pipes, dst)
-
-	doEnd := opts.End == nil || *opts.End
-
-	var (
-		ondrainL, onunpipeL, onerrorL, oncloseL, onfinishL, onendL, ondataL *Listener
-		ondrain                                                             Handler
-		cleanedUp                                                           bool
-	)
-
-	unpipe := func(...any) { r.Unpipe(dst) }
-	onend := func(...any) { dest.end(nil, "", nil) }
-	var cleanup func()
-	onunpipe := func(args ...any) {
-		if len(args) > 0 && args[0] == src.self {
-			if len(args) > 1 {
-				if info, ok := args[1].(*UnpipeInfo); ok && !info.HasUnpiped {
-					info.HasUnpiped = true
-					cleanup()
-				}
-			}
-		}
-	}
-	cleanup = func() {
-		dest.RemoveListener("close", oncloseL)
-		dest.RemoveListener("finish", onfinishL)
-		if ondrainL != nil {
-			dest.RemoveListener("drain", ondrainL)
-		}
-		dest.RemoveListener("error", onerrorL)
-		dest.RemoveListener("unpipe", onunpipeL)
-		src.RemoveListener("end", onendL)
-		src.RemoveListener("data", ondataL)
-		cleanedUp = true
-		// Node tests the awaitDrainWriters value for truth: a Set (several
-		// pipes) is true even when empty.
-		if ondrain != nil && (st.MultiAwaitDrain || len(st.AwaitDrainWriters) > 0) && dest.ws.NeedDrain {
-			ondrain()
-		}
-	}
-
-	pause := func() {
-		if !cleanedUp {
-			if len(st.Pipes) == 1 && samePipe(st.Pipes[0], dst) {
-				st.AwaitDrainWriters = append(st.AwaitDrainWriters[:0], dst)
-				st.MultiAwaitDrain = false
-			} else if len(st.Pipes) > 1 && pipeIndex(st.Pipes, dst) >= 0 {
-				if pipeIndex(st.AwaitDrainWriters, dst) < 0 {
-					st.AwaitDrainWriters = append(st.AwaitDrainWriters, dst)
-				}
-			}
-			src.pause()
-		}
-		if ondrain == nil {
-			ondrain = func(...any) {
-				if i := pipeIndex(st.AwaitDrainWriters, dst); i >= 0 {
-					st.AwaitDrainWriters = slices.Delete(st.AwaitDrainWriters, i, i+1)
-				}
-				if len(st.AwaitDrainWriters) == 0 && st.DataListening {
-					src.resume()
-				}
-			}
-			ondrainL = dest.On("drain", ondrain)
-		}
-	}
+	st.Pipes = append(st.Pipes, p.dst)
 
 	if st.EndEmitted {
-		if doEnd {
-			src.loop.NextTick(func() { onend() })
+		if p.end {
+			src.loop.NextTick(p.endDst)
 		} else {
-			src.loop.NextTick(func() { unpipe() })
+			src.loop.NextTick(p.unpipe)
 		}
-	} else if doEnd {
-		onendL = src.Once("end", onend)
+	} else if p.end {
+		p.endL = src.Once("end", p.onend)
 	} else {
-		onendL = src.Once("end", unpipe)
+		p.endL = src.Once("end", p.onendUnpipe)
 	}
-
-	onunpipeL = dest.On("unpipe", onunpipe)
-
-	ondataL = src.on1("data", func(chunk any) {
-		ok, err := dest.write(chunk, "", nil)
-		if err != nil {
-			// Node's write throws here (a chunk dst cannot take), out of
-			// the 'data' event: an uncaught exception, which Run returns.
-			// The pipe itself is left as it was. A pipeline's own pipe
-			// fails the destination instead, so that the pipeline
-			// reports the error rather than success.
-			if opts.failOnThrow {
-				dest.DestroyWith(err, nil)
-				return
-			}
-			src.loop.reportUnhandled(err)
-			return
-		}
-		if !ok {
-			pause()
-		}
-	})
-
-	onerror := func(args ...any) {
-		unpipe()
-		dest.RemoveListener("error", onerrorL)
-		err := errorArg(args)
-		dest.reraisePipeError(err)
-	}
-	onerrorL = dest.PrependListener("error", onerror)
-
-	oncloseL = dest.Once("close", func(...any) {
-		dest.RemoveListener("finish", onfinishL)
-		unpipe()
-	})
-	onfinishL = dest.Once("finish", func(...any) {
-		dest.RemoveListener("close", oncloseL)
-		unpipe()
-	})
+	p.unpipeL = dest.On("unpipe", p.onunpipe)
+	p.dataL = src.on1("data", p.ondata)
+	p.errorL = dest.PrependListener("error", p.onerror)
+	p.closeL = dest.Once("close", p.onclose)
+	p.finishL = dest.Once("finish", p.onfinish)
 
 	dest.emit1("pipe", src.self)
 
 	if dest.ws.NeedDrain && !dest.ws.Destroyed && !dest.ws.Ending {
-		pause()
+		p.pause()
 	} else if st.Flowing != FlowingTrue {
 		src.resume()
 	}
-	return dst
+}
+
+// ondata is the source's 'data' listener: the path of every chunk. It
+// allocates nothing, and is kept small enough to be inlined into its
+// method value, so that a chunk takes no more calls than through a
+// closure; the rare failure is written apart.
+func (p *pipe) ondata(chunk any) {
+	ok, err := p.dest.write(chunk, "", nil)
+	if err != nil {
+		p.writeFailed(err)
+	} else if !ok {
+		p.pause()
+	}
+}
+
+// writeFailed handles a chunk dst's write rejected.
+func (p *pipe) writeFailed(err error) {
+	// Node's write throws here (a chunk dst cannot take), out of the
+	// 'data' event: an uncaught exception, which Run returns. The pipe
+	// itself is left as it was. A pipeline's own pipe fails the
+	// destination instead, so that the pipeline reports the error rather
+	// than success.
+	if p.failOnThrow {
+		p.dest.DestroyWith(err, nil)
+		return
+	}
+	p.src.loop.reportUnhandled(err)
+}
+
+// pause makes the source wait for dst's 'drain', and adds the 'drain'
+// listener the first time.
+func (p *pipe) pause() {
+	st := p.st
+	if !p.cleanedUp {
+		if len(st.Pipes) == 1 && samePipe(st.Pipes[0], p.dst) {
+			st.AwaitDrainWriters = append(st.AwaitDrainWriters[:0], p.dst)
+			st.MultiAwaitDrain = false
+		} else if len(st.Pipes) > 1 && pipeIndex(st.Pipes, p.dst) >= 0 {
+			if pipeIndex(st.AwaitDrainWriters, p.dst) < 0 {
+				st.AwaitDrainWriters = append(st.AwaitDrainWriters, p.dst)
+			}
+		}
+		p.src.pause()
+	}
+	if !p.hasOndrain {
+		p.hasOndrain = true
+		p.drainL = p.dest.On("drain", p.ondrain)
+	}
+}
+
+// ondrain is dst's 'drain' listener: dst no longer holds the source back,
+// which resumes once no destination does.
+func (p *pipe) ondrain(...any) {
+	st := p.st
+	if i := pipeIndex(st.AwaitDrainWriters, p.dst); i >= 0 {
+		st.AwaitDrainWriters = slices.Delete(st.AwaitDrainWriters, i, i+1)
+	}
+	if len(st.AwaitDrainWriters) == 0 && st.DataListening {
+		p.src.resume()
+	}
+}
+
+// onend is the source's 'end' listener: dst is ended with it.
+func (p *pipe) onend(...any) { p.endDst() }
+
+// onendUnpipe is the source's 'end' listener with End: false: dst is only
+// unpiped.
+func (p *pipe) onendUnpipe(...any) { p.unpipe() }
+
+func (p *pipe) endDst() { p.dest.end(nil, "", nil) }
+
+func (p *pipe) unpipe() { p.r.Unpipe(p.dst) }
+
+// onunpipe is dst's 'unpipe' listener: an unpipe by this source, reported
+// for the first time, cleans up.
+func (p *pipe) onunpipe(args ...any) {
+	if len(args) > 0 && args[0] == p.src.self {
+		if len(args) > 1 {
+			if info, ok := args[1].(*UnpipeInfo); ok && !info.HasUnpiped {
+				info.HasUnpiped = true
+				p.cleanup()
+			}
+		}
+	}
+}
+
+// onerror is dst's first 'error' listener: dst is unpiped, and the error
+// raised again if nobody else listens.
+func (p *pipe) onerror(args ...any) {
+	p.unpipe()
+	p.dest.RemoveListener("error", p.errorL)
+	p.dest.reraisePipeError(errorArg(args))
+}
+
+// onclose and onfinish are dst's: either unpipes it, and takes the other
+// away.
+func (p *pipe) onclose(...any) {
+	p.dest.RemoveListener("finish", p.finishL)
+	p.unpipe()
+}
+
+func (p *pipe) onfinish(...any) {
+	p.dest.RemoveListener("close", p.closeL)
+	p.unpipe()
+}
+
+// cleanup removes the pipe's listeners, and lets the source go on if it
+// was waiting for dst's 'drain' alone.
+func (p *pipe) cleanup() {
+	src, dest, st := p.src, p.dest, p.st
+	dest.RemoveListener("close", p.closeL)
+	dest.RemoveListener("finish", p.finishL)
+	if p.drainL != nil {
+		dest.RemoveListener("drain", p.drainL)
+	}
+	dest.RemoveListener("error", p.errorL)
+	dest.RemoveListener("unpipe", p.unpipeL)
+	src.RemoveListener("end", p.endL)
+	src.RemoveListener("data", p.dataL)
+	p.cleanedUp = true
+	// Node tests the awaitDrainWriters value for truth: a Set (several
+	// pipes) is true even when empty.
+	if p.hasOndrain && (st.MultiAwaitDrain || len(st.AwaitDrainWriters) > 0) && dest.ws.NeedDrain {
+		p.ondrain()
+	}
 }
 
 // Unpipe detaches destinations attached with Pipe: the given ones, or all
