@@ -80,6 +80,11 @@ type bridge struct {
 	// The source loop's.
 	dataL, endL, closeL *Listener
 	srcDone             bool
+	// A flush has come back: dst's loop has taken the pipe (attach ran
+	// with dst alive). Until then the source pauses at its first chunk,
+	// so that a destination found dead on its loop unpipes a source that
+	// has not flowed into nothing and ended meanwhile.
+	started bool
 
 	// The destination loop's.
 	waitingDrain bool
@@ -222,7 +227,7 @@ func (b *bridge) onData(chunk any) {
 	b.queued += b.units(chunk)
 	post := !b.flushing
 	b.flushing = true
-	pause := b.queued >= b.limit && len(b.queue) >= minBatch && !b.paused
+	pause := (!b.started || b.queued >= b.limit && len(b.queue) >= minBatch) && !b.paused
 	if pause {
 		b.paused = true
 	}
@@ -314,6 +319,7 @@ func (b *bridge) resume() {
 	if b.closed.Load() || b.srcDone {
 		return
 	}
+	b.started = true
 	b.mu.Lock()
 	if !b.paused || (b.queued >= b.limit && len(b.queue) >= minBatch) {
 		b.mu.Unlock()
