@@ -29,16 +29,19 @@ type UnpipeInfo struct {
 //
 // dst may run on another loop: the chunks then cross between the loops in
 // batches, with backpressure kept across, and each side's events stay on
-// its own loop. An error, close or finish of dst unpipes it as on one
-// loop (the source pauses). Across loops a source that closes without
-// 'end' (destroyed) destroys dst with its error, or with
-// ERR_STREAM_PREMATURE_CLOSE, since dst's loop could not see the source
-// die; and a panic leaving either loop's Run, or a Close of either loop,
-// destroys the stream on the other side with ERR_LOOP_PANICKED or
-// ERR_LOOP_CLOSED rather than leave it waiting. Both loops must be run (by a goroutine each) until the
-// pipe is done; the pipe keeps each Run waiting for the other side. Set up
-// such pipes before the loops' Runs start (or while both run): a Run that
-// has already returned does not come back by itself.
+// its own loop. The source pauses (and later resumes, with its 'pause' and
+// 'resume' events) whenever a batch in flight reaches dst's highWaterMark,
+// and once at its first chunk, until dst's loop has taken the pipe. An
+// error, close or finish of dst unpipes it as on one loop (the source
+// pauses). Across loops a source that closes without 'end' (destroyed)
+// destroys dst with its error, or with ERR_STREAM_PREMATURE_CLOSE, since
+// dst's loop could not see the source die; and a panic leaving either
+// loop's Run, or a Close of either loop, destroys the stream on the other
+// side with ERR_LOOP_PANICKED or ERR_LOOP_CLOSED rather than leave it
+// waiting. Both loops must be run (by a goroutine each) until the pipe is
+// done; the pipe keeps each Run waiting for the other side. Set up such
+// pipes before the loops' Runs start (or while both run): a Run that has
+// already returned does not come back by itself.
 func (r *Readable) Pipe(dst WritableStream) WritableStream {
 	return r.PipeWith(dst, PipeOptions{})
 }
