@@ -11,6 +11,7 @@ import (
 	"sync"
 	"testing"
 	"testing/iotest"
+	"testing/synctest"
 	"time"
 
 	"github.com/stretchr/testify/require"
@@ -380,15 +381,16 @@ func TestDebugChecksCatchTwoSetUpGoroutines(t *testing.T) {
 
 // Finished called from another loop's task, while the stream's loop runs,
 // posts its work to that loop instead of racing with it.
-func TestFinishedFromAnotherLoop(t *testing.T) {
+func TestFinishedFromAnotherLoop(t *testing.T) { synctest.Test(t, testFinishedFromAnotherLoop) }
+
+func testFinishedFromAnotherLoop(t *testing.T) {
 	la, lb := NewLoop(), NewLoop()
 	r := From(slicesValues(1, 2), ReadableOptions{Loop: lb})
 	hold := lb.Hold()
 	bDone := make(chan error, 1)
 	go func() { bDone <- lb.Run(nil) }()
-	for lb.driver.Load() == 0 {
-		time.Sleep(time.Millisecond)
-	}
+	synctest.Wait() // lb's Run is waiting for the hold
+	require.NotZero(t, lb.driver.Load(), "lb is not being run")
 	got := make(chan error, 1)
 	require.NoError(t, la.Run(func() {
 		Finished(r, func(err error) { got <- err })
@@ -461,15 +463,16 @@ func TestPipelineReturnsAfterTheWriteInFlight(t *testing.T) {
 
 // Item 3: the lazy operators may be applied from a task of another loop;
 // the result lives, and the function runs, on the source's loop.
-func TestOperatorsFromAnotherLoop(t *testing.T) {
+func TestOperatorsFromAnotherLoop(t *testing.T) { synctest.Test(t, testOperatorsFromAnotherLoop) }
+
+func testOperatorsFromAnotherLoop(t *testing.T) {
 	la, lb := NewLoop(), NewLoop()
 	src := From(slicesValues(1, 2, 3), ReadableOptions{Loop: lb})
 	hold := lb.Hold()
 	bDone := make(chan error, 1)
 	go func() { bDone <- lb.Run(nil) }()
-	for lb.driver.Load() == 0 {
-		time.Sleep(time.Millisecond)
-	}
+	synctest.Wait() // lb's Run is waiting for the hold
+	require.NotZero(t, lb.driver.Load(), "lb is not being run")
 	var doubled, none *Readable
 	require.NoError(t, la.Run(func() {
 		doubled = Map(src, func(v any) (any, error) { return v.(int) * 2, nil })
@@ -532,6 +535,10 @@ func TestPipelineSourceDestroyedBetweenEOFAndEnd(t *testing.T) {
 // emptied the buffer by dropping writes: node reports "cb undefined got 2"
 // of 14). Here it is ERR_STREAM_PREMATURE_CLOSE.
 func TestPipelineSinkDestroyedWithQueuedWritesFails(t *testing.T) {
+	synctest.Test(t, testPipelineSinkDestroyedWithQueuedWritesFails)
+}
+
+func testPipelineSinkDestroyedWithQueuedWritesFails(t *testing.T) {
 	l := NewLoop()
 	vals := make([]int, 14)
 	for i := range vals {
