@@ -592,11 +592,15 @@ func TestFromReadWriteCloserClosesOnce(t *testing.T) {
 		c := &countingConn{Conn: a}
 		l := NewLoop()
 		peer := make(chan string, 1)
+		finished := make(chan struct{})
 		go func() {
 			// net.Pipe has no half-close: the peer reads what it expects,
-			// answers, and closes its end, which ends the readable side.
+			// answers once the writable side has finished (so that 'end'
+			// does not depend on which goroutine is quicker), and closes
+			// its end, which ends the readable side.
 			got := make([]byte, 5)
 			io.ReadFull(b, got)
+			<-finished
 			b.Write([]byte("world"))
 			b.Close()
 			peer <- string(got)
@@ -608,7 +612,10 @@ func TestFromReadWriteCloserClosesOnce(t *testing.T) {
 				d := FromReadWriteCloser(c, DuplexOptions{Loop: l})
 				d.OnData(func(c any) { read.Write(c.([]byte)) })
 				d.OnEnd(func() { events = append(events, "end") })
-				d.OnFinish(func() { events = append(events, "finish") })
+				d.OnFinish(func() {
+					events = append(events, "finish")
+					close(finished)
+				})
 				d.OnClose(func() { events = append(events, "close") })
 				d.Write([]byte("hello"))
 				d.End()
@@ -956,6 +963,7 @@ func TestBlockingAdaptersOnFinishedStreamsReturnAtOnce(t *testing.T) {
 				})
 			})
 			t.Run("Reader.Close waits for the resource", func(t *testing.T) {
+				// Real time, as above: the slow Close is what Reader.Close must wait for.
 				p := &probe{r: strings.NewReader(strings.Repeat("x", 1000)), closeDelay: 50 * time.Millisecond}
 				var r *Readable
 				do(func() { r = FromReader(p, ReadableOptions{Loop: l, HighWaterMark: Int(10)}) })
