@@ -16,6 +16,7 @@ import (
 	"syscall"
 	"testing"
 	"testing/iotest"
+	"testing/synctest"
 	"time"
 	"unsafe"
 
@@ -483,22 +484,24 @@ func TestFromWriterReleasesOnEveryEnding(t *testing.T) {
 	}
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {
-			l := NewLoop()
-			ctx, cancel := context.WithCancel(context.Background())
-			defer cancel()
-			var closed bool
-			require.NoError(t, l.Run(func() {
-				w := FromWriter(tc.p, WritableOptions{Loop: l, Context: ctx})
-				w.OnClose(func() {
-					closed = true
-					tc.p.note("'close'")
-				})
-				tc.drive(w, cancel)
-			}))
-			require.True(t, closed, "no 'close'")
-			tc.p.check(t)
-			ev := tc.p.events()
-			require.Equal(t, []string{"Close", "'close'"}, ev[len(ev)-2:], "Close must come before 'close'")
+			synctest.Test(t, func(t *testing.T) {
+				l := NewLoop()
+				ctx, cancel := context.WithCancel(context.Background())
+				defer cancel()
+				var closed bool
+				require.NoError(t, l.Run(func() {
+					w := FromWriter(tc.p, WritableOptions{Loop: l, Context: ctx})
+					w.OnClose(func() {
+						closed = true
+						tc.p.note("'close'")
+					})
+					tc.drive(w, cancel)
+				}))
+				require.True(t, closed, "no 'close'")
+				tc.p.check(t)
+				ev := tc.p.events()
+				require.Equal(t, []string{"Close", "'close'"}, ev[len(ev)-2:], "Close must come before 'close'")
+			})
 		})
 	}
 }
@@ -595,6 +598,10 @@ func TestFromReaderReleasesOnEveryEnding(t *testing.T) {
 // A destroy that lands while a slow Write is in flight waits for it: Close
 // comes after the Write returned, and 'close' after Close.
 func TestFromWriterDestroyWaitsForWriteInFlight(t *testing.T) {
+	synctest.Test(t, testFromWriterDestroyWaitsForWriteInFlight)
+}
+
+func testFromWriterDestroyWaitsForWriteInFlight(t *testing.T) {
 	l := NewLoop()
 	p := &probe{delay: 200 * time.Millisecond, started: make(chan struct{}, 1)}
 	stop := background(t, l)
@@ -614,6 +621,10 @@ func TestFromWriterDestroyWaitsForWriteInFlight(t *testing.T) {
 // An ordinary reader is not closed under a Read in progress: the destroy
 // waits for the Read to return, then closes it, then emits 'close'.
 func TestFromReaderDestroyWaitsForReadInFlight(t *testing.T) {
+	synctest.Test(t, testFromReaderDestroyWaitsForReadInFlight)
+}
+
+func testFromReaderDestroyWaitsForReadInFlight(t *testing.T) {
 	l := NewLoop()
 	p := &probe{r: strings.NewReader("never delivered"), gate: make(chan struct{}), started: make(chan struct{}, 1)}
 	stop := background(t, l)
@@ -626,7 +637,7 @@ func TestFromReaderDestroyWaitsForReadInFlight(t *testing.T) {
 	})
 	<-p.started
 	onLoop(t, l, func() { r.Destroy(nil) })
-	time.Sleep(50 * time.Millisecond)
+	synctest.Wait() // whatever the destroy does before the Read returns is done
 	require.Equal(t, []string{"read"}, p.events(), "closed, or 'close' emitted, under a Read in progress")
 	close(p.gate)
 	require.NoError(t, stop())
@@ -684,31 +695,34 @@ func (c *countingConn) events() []string {
 // the Read returned.
 func TestFromReaderDestroyUnblocksBlockedRead(t *testing.T) {
 	t.Run("net.Conn", func(t *testing.T) {
-		a, b := net.Pipe()
-		defer b.Close()
-		c := &countingConn{Conn: a, reading: make(chan struct{}, 1)}
-		l := NewLoop()
-		var r *Readable
-		within(t, 5*time.Second, "Run", func() {
-			require.NoError(t, l.Run(func() {
-				r = FromReader(c, ReadableOptions{Loop: l})
-				r.OnClose(func() { c.note("'close'") })
-				r.ReadN(0)
-				// Destroy once the Read is blocked.
-				p := l.Hold()
-				go func() {
-					<-c.reading
-					time.Sleep(10 * time.Millisecond)
-					p.Resolve(func() { r.Destroy(nil) })
-				}()
-			}))
+		synctest.Test(t, func(t *testing.T) {
+			a, b := net.Pipe()
+			defer b.Close()
+			c := &countingConn{Conn: a, reading: make(chan struct{}, 1)}
+			l := NewLoop()
+			var r *Readable
+			within(t, 5*time.Second, "Run", func() {
+				require.NoError(t, l.Run(func() {
+					r = FromReader(c, ReadableOptions{Loop: l})
+					r.OnClose(func() { c.note("'close'") })
+					r.ReadN(0)
+					// Destroy once the Read is blocked.
+					p := l.Hold()
+					go func() {
+						<-c.reading
+						synctest.Wait() // the Read is blocked in the pipe
+						p.Resolve(func() { r.Destroy(nil) })
+					}()
+				}))
+			})
+			ev := c.events()
+			require.Equal(t, 1, c.closes)
+			require.Equal(t, "'close'", ev[len(ev)-1])
+			require.ElementsMatch(t, []string{"Close", "read returned", "'close'"}, ev)
 		})
-		ev := c.events()
-		require.Equal(t, 1, c.closes)
-		require.Equal(t, "'close'", ev[len(ev)-1])
-		require.ElementsMatch(t, []string{"Close", "read returned", "'close'"}, ev)
 	})
 	t.Run("os.Pipe", func(t *testing.T) {
+		// Real time: a Read on an os.Pipe blocks in a system call, which a synctest bubble cannot wait for.
 		pr, pw, err := os.Pipe()
 		require.NoError(t, err)
 		defer pw.Close()
@@ -724,19 +738,22 @@ func TestFromReaderDestroyUnblocksBlockedRead(t *testing.T) {
 		require.ErrorIs(t, pr.Close(), os.ErrClosed, "the pipe was not closed")
 	})
 	t.Run("io.Pipe", func(t *testing.T) {
-		pr, pw := io.Pipe()
-		defer pw.Close()
-		l := NewLoop()
-		within(t, 5*time.Second, "Run", func() {
-			require.NoError(t, l.Run(func() {
-				r := FromReader(pr, ReadableOptions{Loop: l})
-				r.ReadN(0)
-				p := l.Hold()
-				time.AfterFunc(20*time.Millisecond, func() { p.Resolve(func() { r.Destroy(nil) }) })
-			}))
+		synctest.Test(t, func(t *testing.T) {
+			pr, pw := io.Pipe()
+			defer pw.Close()
+			l := NewLoop()
+			within(t, 5*time.Second, "Run", func() {
+				require.NoError(t, l.Run(func() {
+					r := FromReader(pr, ReadableOptions{Loop: l})
+					r.ReadN(0)
+					p := l.Hold()
+					// In the bubble the timer fires once the Read is blocked in the pipe.
+					time.AfterFunc(20*time.Millisecond, func() { p.Resolve(func() { r.Destroy(nil) }) })
+				}))
+			})
+			_, err := pw.Write([]byte("x"))
+			require.ErrorIs(t, err, io.ErrClosedPipe, "the pipe was not closed")
 		})
-		_, err := pw.Write([]byte("x"))
-		require.ErrorIs(t, err, io.ErrClosedPipe, "the pipe was not closed")
 	})
 }
 
@@ -838,11 +855,15 @@ func TestFromReadWriteCloserClosesOnce(t *testing.T) {
 		c := &countingConn{Conn: a}
 		l := NewLoop()
 		peer := make(chan string, 1)
+		finished := make(chan struct{})
 		go func() {
 			// net.Pipe has no half-close: the peer reads what it expects,
-			// answers, and closes its end, which ends the readable side.
+			// answers once the writable side has finished (so that 'end'
+			// does not depend on which goroutine is quicker), and closes
+			// its end, which ends the readable side.
 			got := make([]byte, 5)
 			io.ReadFull(b, got)
+			<-finished
 			b.Write([]byte("world"))
 			b.Close()
 			peer <- string(got)
@@ -854,7 +875,10 @@ func TestFromReadWriteCloserClosesOnce(t *testing.T) {
 				d := FromReadWriteCloser(c, DuplexOptions{Loop: l})
 				d.OnData(func(c any) { read.Write(c.([]byte)) })
 				d.OnEnd(func() { events = append(events, "end") })
-				d.OnFinish(func() { events = append(events, "finish") })
+				d.OnFinish(func() {
+					events = append(events, "finish")
+					close(finished)
+				})
 				d.OnClose(func() { events = append(events, "close") })
 				d.Write([]byte("hello"))
 				d.End()
@@ -878,26 +902,28 @@ func TestFromReadWriteCloserClosesOnce(t *testing.T) {
 		p.check(t)
 	})
 	t.Run("destroy with a read and a write in flight", func(t *testing.T) {
-		l := NewLoop()
-		p := &rwcProbe{probe{r: strings.NewReader("abc"), gate: make(chan struct{}), started: make(chan struct{}, 2)}}
-		stop := background(t, l)
-		var d *Duplex
-		onLoop(t, l, func() {
-			d = FromReadWriteCloser(p, DuplexOptions{Loop: l})
-			d.OnClose(func() { p.note("'close'") })
-			d.OnData(func(any) {})
-			d.Write([]byte("x"))
+		synctest.Test(t, func(t *testing.T) {
+			l := NewLoop()
+			p := &rwcProbe{probe{r: strings.NewReader("abc"), gate: make(chan struct{}), started: make(chan struct{}, 2)}}
+			stop := background(t, l)
+			var d *Duplex
+			onLoop(t, l, func() {
+				d = FromReadWriteCloser(p, DuplexOptions{Loop: l})
+				d.OnClose(func() { p.note("'close'") })
+				d.OnData(func(any) {})
+				d.Write([]byte("x"))
+			})
+			<-p.started
+			<-p.started
+			onLoop(t, l, func() { d.Destroy(nil) })
+			synctest.Wait() // the destroy has done what it does before the Read and Write return
+			require.Zero(t, p.closes)
+			close(p.gate)
+			require.NoError(t, stop())
+			p.check(t)
+			ev := p.events()
+			require.Equal(t, []string{"Close", "'close'"}, ev[len(ev)-2:])
 		})
-		<-p.started
-		<-p.started
-		onLoop(t, l, func() { d.Destroy(nil) })
-		time.Sleep(20 * time.Millisecond)
-		require.Zero(t, p.closes)
-		close(p.gate)
-		require.NoError(t, stop())
-		p.check(t)
-		ev := p.events()
-		require.Equal(t, []string{"Close", "'close'"}, ev[len(ev)-2:])
 	})
 }
 
@@ -970,39 +996,42 @@ func TestClosedLoopReleasesAdapters(t *testing.T) {
 		require.Equal(t, []string{"write", "write returned", "Close"}, p.events())
 	})
 	t.Run("read blocked on a connection", func(t *testing.T) {
-		a, b := net.Pipe()
-		defer b.Close()
-		c := &countingConn{Conn: a, reading: make(chan struct{}, 1)}
-		l := NewLoop()
-		ran := make(chan error, 1)
-		go func() {
-			ran <- l.Run(func() { FromReader(c, ReadableOptions{Loop: l}).ReadN(0) })
-		}()
-		<-c.reading
-		time.Sleep(10 * time.Millisecond)
-		l.Close()
-		select {
-		case err := <-ran:
-			require.NoError(t, err)
-		case <-time.After(5 * time.Second):
-			t.Fatal("Run did not return")
-		}
-		require.Equal(t, 1, c.closes)
+		synctest.Test(t, func(t *testing.T) {
+			a, b := net.Pipe()
+			defer b.Close()
+			c := &countingConn{Conn: a, reading: make(chan struct{}, 1)}
+			l := NewLoop()
+			ran := make(chan error, 1)
+			go func() {
+				ran <- l.Run(func() { FromReader(c, ReadableOptions{Loop: l}).ReadN(0) })
+			}()
+			<-c.reading
+			synctest.Wait() // the Read is blocked in the pipe
+			l.Close()
+			select {
+			case err := <-ran:
+				require.NoError(t, err)
+			case <-time.After(5 * time.Second):
+				t.Fatal("Run did not return")
+			}
+			require.Equal(t, 1, c.closes)
+		})
 	})
 	t.Run("result queued with nobody running the loop", func(t *testing.T) {
-		l := NewLoop()
-		p := &probe{r: strings.NewReader(strings.Repeat("x", 100))}
-		r := FromReader(p, ReadableOptions{Loop: l, HighWaterMark: Int(10)})
-		// The Reader drives the loop only until it has its chunk; the
-		// read started to refill the buffer then completes with nobody
-		// running the loop, and its result stays queued.
-		_, err := NewReader(r).Read(make([]byte, 10))
-		require.NoError(t, err)
-		require.Eventually(t, func() bool {
-			return strings.Count(strings.Join(p.events(), ","), "read returned") == 2
-		}, 5*time.Second, time.Millisecond)
-		l.Close()
-		p.check(t)
+		synctest.Test(t, func(t *testing.T) {
+			l := NewLoop()
+			p := &probe{r: strings.NewReader(strings.Repeat("x", 100))}
+			r := FromReader(p, ReadableOptions{Loop: l, HighWaterMark: Int(10)})
+			// The Reader drives the loop only until it has its chunk; the
+			// read started to refill the buffer then completes with nobody
+			// running the loop, and its result stays queued.
+			_, err := NewReader(r).Read(make([]byte, 10))
+			require.NoError(t, err)
+			synctest.Wait() // the refill's Read has returned
+			require.Equal(t, 2, strings.Count(strings.Join(p.events(), ","), "read returned"))
+			l.Close()
+			p.check(t)
+		})
 	})
 }
 
@@ -1160,6 +1189,7 @@ func TestBlockingAdaptersOnFinishedStreamsReturnAtOnce(t *testing.T) {
 				wr := NewWriter(w)
 				token := l.Hold() // the destroy to come keeps the loop busy
 				go func() {
+					// Real time: the loop may run outside any bubble (subtests cannot run in one); a destroy before the Write waits is ErrDestroyed too.
 					time.Sleep(20 * time.Millisecond)
 					token.Resolve(func() { w.Destroy(nil) })
 				}()
@@ -1196,6 +1226,7 @@ func TestBlockingAdaptersOnFinishedStreamsReturnAtOnce(t *testing.T) {
 				})
 			})
 			t.Run("Reader.Close waits for the resource", func(t *testing.T) {
+				// Real time, as above: the slow Close is what Reader.Close must wait for.
 				p := &probe{r: strings.NewReader(strings.Repeat("x", 1000)), closeDelay: 50 * time.Millisecond}
 				var r *Readable
 				do(func() { r = FromReader(p, ReadableOptions{Loop: l, HighWaterMark: Int(10)}) })
@@ -1233,13 +1264,15 @@ func TestFromWriterBatchesQueuedChunks(t *testing.T) {
 		return want
 	}
 	t.Run("writer", func(t *testing.T) {
-		p := &probe{delay: time.Millisecond}
-		want := writeAll(t, p)
-		p.mu.Lock()
-		defer p.mu.Unlock()
-		require.Equal(t, string(want), string(p.written))
-		require.Less(t, p.writes, 10, "the queued chunks should cross in a few Writes, not one each")
-		require.Equal(t, 1, p.closes)
+		synctest.Test(t, func(t *testing.T) {
+			p := &probe{delay: time.Millisecond}
+			want := writeAll(t, p)
+			p.mu.Lock()
+			defer p.mu.Unlock()
+			require.Equal(t, string(want), string(p.written))
+			require.Less(t, p.writes, 10, "the queued chunks should cross in a few Writes, not one each")
+			require.Equal(t, 1, p.closes)
+		})
 	})
 	t.Run("net.Conn", func(t *testing.T) {
 		a, b := net.Pipe()

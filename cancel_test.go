@@ -4,6 +4,7 @@ import (
 	"context"
 	"sync"
 	"testing"
+	"testing/synctest"
 	"time"
 
 	"github.com/stretchr/testify/require"
@@ -122,6 +123,10 @@ func TestCancelOnLoopBeforeNextCallback(t *testing.T) {
 // A cancel from another goroutine while the pipeline waits on I/O ends
 // it with an AbortError and releases the loop.
 func TestPipelineCancelFromAnotherGoroutine(t *testing.T) {
+	synctest.Test(t, testPipelineCancelFromAnotherGoroutine)
+}
+
+func testPipelineCancelFromAnotherGoroutine(t *testing.T) {
 	l := NewLoop()
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()

@@ -543,7 +543,7 @@ func (p *faultProbe) laterAs(d int, fn func()) {
 		// 1 us .. ~1 ms on a goroutine, as I/O would take.
 		sleep := time.Duration(1<<p.rng.IntN(11)) * time.Microsecond
 		p.loop.Go(func() func() {
-			time.Sleep(sleep)
+			time.Sleep(sleep) // real time on purpose: it varies the interleavings, which synctest would make orderly
 			return fn
 		})
 	}
@@ -937,7 +937,7 @@ func (f *fakeResource) use(kind string, body func() (int, error)) (int, error) {
 	f.calls++
 	sleep := fakeDelay(f.rng)
 	f.mu.Unlock()
-	time.Sleep(sleep)
+	time.Sleep(sleep) // real time on purpose, as in laterAs: a stand-in for I/O whose timing varies
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.active = false
@@ -1394,6 +1394,7 @@ func runFaultCase(c *faultCase) []string {
 		r.loops = append(r.loops, NewLoop())
 	}
 	if c.fault.kind == faultCancelTimer {
+		// Real time on purpose: the cancel lands wherever the run happens to be.
 		timer := time.AfterFunc(c.fault.after, func() {
 			r.injected.Store(true)
 			r.cancel()

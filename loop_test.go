@@ -12,6 +12,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
+	"testing/synctest"
 	"time"
 
 	"github.com/stretchr/testify/require"
@@ -269,7 +270,9 @@ func TestPostFrom100Goroutines(t *testing.T) {
 	}
 }
 
-func TestRunWaitsForPendingResolve(t *testing.T) {
+func TestRunWaitsForPendingResolve(t *testing.T) { synctest.Test(t, testRunWaitsForPendingResolve) }
+
+func testRunWaitsForPendingResolve(t *testing.T) {
 	l := NewLoop()
 	var p *Pending
 	held := make(chan struct{})
@@ -282,11 +285,13 @@ func TestRunWaitsForPendingResolve(t *testing.T) {
 		})
 	}()
 	<-held
-	// Both queues are empty but a token is out: Run must wait for it.
+	// Both queues are empty but a token is out: Run must wait for it, so
+	// once every goroutine of the bubble is blocked it has not returned.
+	synctest.Wait()
 	select {
 	case err := <-done:
 		t.Fatalf("Run returned (%v) with a token outstanding", err)
-	case <-time.After(20 * time.Millisecond):
+	default:
 	}
 	p.Resolve(func() {
 		resolved = true
@@ -313,7 +318,9 @@ func TestRunWaitsForHoldTakenInTask(t *testing.T) {
 	require.Equal(t, []string{"held", "resolved"}, order)
 }
 
-func TestGoDeliversResultOnLoop(t *testing.T) {
+func TestGoDeliversResultOnLoop(t *testing.T) { synctest.Test(t, testGoDeliversResultOnLoop) }
+
+func testGoDeliversResultOnLoop(t *testing.T) {
 	defer goleak.VerifyNone(t, goleak.IgnoreCurrent())
 	l := NewLoop()
 	release := make(chan struct{})
@@ -337,10 +344,11 @@ func TestGoDeliversResultOnLoop(t *testing.T) {
 			})
 		})
 	}()
+	synctest.Wait() // the work is blocked on release, and Run waits for it
 	select {
 	case err := <-done:
 		t.Fatalf("Run returned (%v) while Go's work was blocked", err)
-	case <-time.After(20 * time.Millisecond):
+	default:
 	}
 	close(release)
 	require.NoError(t, <-done)
@@ -477,7 +485,7 @@ func TestPostAfterCloseDoesNotBlock(t *testing.T) {
 	select {
 	case accepted := <-done:
 		require.Zero(t, accepted)
-	case <-time.After(10 * time.Second):
+	case <-time.After(10 * time.Second): // real time: a blocked Post waits on a mutex, which stops no bubble's clock
 		t.Fatal("Post on a closed loop blocked")
 	}
 	ran := false

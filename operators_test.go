@@ -8,7 +8,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"time"
+	"testing/synctest"
 
 	"github.com/stretchr/testify/require"
 )
@@ -195,15 +195,16 @@ func slicesValues(vs ...int) iter.Seq[int] {
 
 // Item 3: the lazy operators may be applied from a task of another loop;
 // the result lives, and the function runs, on the source's loop.
-func TestOperatorsFromAnotherLoop(t *testing.T) {
+func TestOperatorsFromAnotherLoop(t *testing.T) { synctest.Test(t, testOperatorsFromAnotherLoop) }
+
+func testOperatorsFromAnotherLoop(t *testing.T) {
 	la, lb := NewLoop(), NewLoop()
 	src := From(slicesValues(1, 2, 3), ReadableOptions{Loop: lb})
 	hold := lb.Hold()
 	bDone := make(chan error, 1)
 	go func() { bDone <- lb.Run(nil) }()
-	for lb.driver.Load() == 0 {
-		time.Sleep(time.Millisecond)
-	}
+	synctest.Wait() // lb's Run is waiting for the hold
+	require.NotZero(t, lb.driver.Load(), "lb is not being run")
 	var doubled, none *Readable
 	require.NoError(t, la.Run(func() {
 		doubled = Map(src, func(v any) (any, error) { return v.(int) * 2, nil })

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"testing/synctest"
 	"time"
 
 	"github.com/stretchr/testify/require"
@@ -354,6 +355,10 @@ func TestPipelineSourceDestroyedBetweenEOFAndEnd(t *testing.T) {
 // emptied the buffer by dropping writes: node reports "cb undefined got 2"
 // of 14). Here it is ERR_STREAM_PREMATURE_CLOSE.
 func TestPipelineSinkDestroyedWithQueuedWritesFails(t *testing.T) {
+	synctest.Test(t, testPipelineSinkDestroyedWithQueuedWritesFails)
+}
+
+func testPipelineSinkDestroyedWithQueuedWritesFails(t *testing.T) {
 	l := NewLoop()
 	vals := make([]int, 14)
 	for i := range vals {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"sync/atomic"
 	"testing"
+	"testing/synctest"
 	"time"
 
 	"github.com/stretchr/testify/assert"
@@ -64,7 +65,9 @@ func TestProduceInOrderChunks(t *testing.T) {
 	}
 }
 
-func TestProduceInOrderOnLoop(t *testing.T) {
+func TestProduceInOrderOnLoop(t *testing.T) { synctest.Test(t, testProduceInOrderOnLoop) }
+
+func testProduceInOrderOnLoop(t *testing.T) {
 	// Run waits for the producer: the loop is held while fn runs, even
 	// when nothing is buffered.
 	const n = 5000
@@ -118,7 +121,9 @@ func TestProduceIsLazy(t *testing.T) {
 	require.True(t, started.Load())
 }
 
-func TestProduceBackpressure(t *testing.T) {
+func TestProduceBackpressure(t *testing.T) { synctest.Test(t, testProduceBackpressure) }
+
+func testProduceBackpressure(t *testing.T) {
 	n := 1_000_000
 	if testing.Short() {
 		n = 100_000
@@ -379,6 +384,10 @@ func TestFromChanInOrder(t *testing.T) {
 }
 
 func TestFromChanDestroyStopsReceiving(t *testing.T) {
+	synctest.Test(t, testFromChanDestroyStopsReceiving)
+}
+
+func testFromChanDestroyStopsReceiving(t *testing.T) {
 	ch := make(chan int)
 	quit := make(chan struct{})
 	senderDone := make(chan struct{})
@@ -415,10 +424,11 @@ func TestFromChanDestroyStopsReceiving(t *testing.T) {
 	// probe checks that nobody receives any more.
 	close(quit)
 	waitChan(t, "sender", senderDone)
+	synctest.Wait() // a receiver still running is now blocked on ch
 	select {
 	case ch <- -1:
 		t.Error("a value was received after the stream was destroyed")
-	case <-time.After(20 * time.Millisecond):
+	default:
 	}
 	assert.LessOrEqual(t, sent.Load(), int64(50+3*hwm+1), "received far ahead of the stream")
 }

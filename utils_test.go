@@ -6,7 +6,7 @@ import (
 	"fmt"
 	"iter"
 	"testing"
-	"time"
+	"testing/synctest"
 
 	"github.com/nodestream/stream/internal/tracetest"
 	"github.com/stretchr/testify/require"
@@ -123,7 +123,9 @@ func TestDuplexPair(t *testing.T) {
 	p.Match("testdata/utils/pair.out")
 }
 
-func TestAddAbortSignal(t *testing.T) {
+func TestAddAbortSignal(t *testing.T) { synctest.Test(t, testAddAbortSignal) }
+
+func testAddAbortSignal(t *testing.T) {
 	p := newTwin(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
@@ -149,13 +151,10 @@ func TestAddAbortSignal(t *testing.T) {
 	}))
 	// A cancellation reaches the loop as a task posted from another
 	// goroutine, and does not keep the loop running (as an AbortSignal
-	// listener does not keep Node's process alive): run the loop until it
-	// has arrived.
+	// listener does not keep Node's process alive): wait until it has
+	// arrived, then run the loop.
 	cancel()
-	for i := 0; i < 5000 && !r.Destroyed(); i++ {
-		require.NoError(t, p.l.Run(nil))
-		time.Sleep(time.Millisecond)
-	}
+	synctest.Wait()
 	require.NoError(t, p.l.Run(nil))
 	// Node's abort() is synchronous, so its program logs "aborted; r
 	// destroyed true" inside it; the Go test has no such point.

@@ -146,6 +146,16 @@ func CheckDir(dir string, out io.Writer) (passed, failed int, err error) {
 	if err != nil {
 		return 0, 0, err
 	}
+	passed, failed = CheckFiles(files, filepath.Base, out)
+	fmt.Fprintf(out, "%d passed, %d failed\n", passed, failed)
+	return passed, failed, nil
+}
+
+// CheckFiles runs each scenario of files and compares its trace with the
+// .trace beside it, writing a FAIL line (and the first differing line) to
+// out for each one that differs, under the name name gives it. It writes
+// no summary: that is the caller's.
+func CheckFiles(files []string, name func(path string) string, out io.Writer) (passed, failed int) {
 	for _, f := range files {
 		got, runErr := RunScenarioTimeout(f, DefaultTimeout)
 		wantB, readErr := os.ReadFile(GoldenPath(f))
@@ -156,9 +166,9 @@ func CheckDir(dir string, out io.Writer) (passed, failed int, err error) {
 		failed++
 		switch {
 		case readErr != nil:
-			fmt.Fprintf(out, "FAIL %s (no golden)\n", filepath.Base(f))
+			fmt.Fprintf(out, "FAIL %s (no golden)\n", name(f))
 		default:
-			fmt.Fprintf(out, "FAIL %s\n", filepath.Base(f))
+			fmt.Fprintf(out, "FAIL %s\n", name(f))
 			if runErr != nil {
 				fmt.Fprintf(out, "  error: %v\n", firstLine(runErr.Error()))
 			}
@@ -170,11 +180,16 @@ func CheckDir(dir string, out io.Writer) (passed, failed int, err error) {
 			}
 		}
 	}
-	fmt.Fprintf(out, "%d passed, %d failed\n", passed, failed)
-	return passed, failed, nil
+	return passed, failed
 }
 
 func firstLine(s string) string {
 	l, _, _ := strings.Cut(s, "\n")
 	return l
+}
+
+// SummaryLine is the one line that reports a whole run of the kit's sets,
+// as TestConformance and conform --summary print it.
+func SummaryLine(passed, failed int) string {
+	return fmt.Sprintf("conformance: %d passed, %d failed", passed, failed)
 }
