@@ -785,3 +785,40 @@ func TestPipeAcrossLoopsRandomFailures(t *testing.T) {
 		})
 	}
 }
+
+// Under debug checks a bridge's loop-owned methods assert the loop they
+// run on: the source's side, asked for from the destination's loop (while
+// the source's loop runs on its own goroutine), panics, and the
+// destination's side does not.
+func TestPipeAcrossLoopsBridgeChecksItsLoop(t *testing.T) {
+	if !debugChecks {
+		t.Skip("debug checks are off")
+	}
+	la, lb := NewLoop(), NewLoop()
+	src := NewReadable(ReadableOptions{Loop: la, ObjectMode: true, Read: func(int) {}})
+	var b *bridge
+	var srcSide, dstSide any
+	dst := NewWritable(WritableOptions{Loop: lb, ObjectMode: true, Write: func(c any, _ string, cb func(error)) {
+		// The chunk crossed, so the source's loop is running, and the
+		// open bridge keeps it running until the source ends.
+		srcSide = recoverFrom(b.checkSrc)
+		dstSide = recoverFrom(b.checkDst)
+		la.Post(func() { src.Push(nil) })
+		cb(nil)
+	}})
+	src.Pipe(dst)
+	require.Len(t, src.Stream.bridges, 1)
+	b = src.Stream.bridges[0]
+	src.Push("a")
+	require.Equal(t, []error{nil, nil}, runLoops(la, lb))
+	require.Contains(t, srcSide, "loop-only method called on goroutine")
+	require.Nil(t, dstSide)
+	require.True(t, dst.WritableFinished())
+}
+
+// recoverFrom calls fn and returns what it panicked with, or nil.
+func recoverFrom(fn func()) (v any) {
+	defer func() { v = recover() }()
+	fn()
+	return nil
+}
