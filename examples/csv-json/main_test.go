@@ -164,10 +164,10 @@ func TestMalformedLines(t *testing.T) {
 }
 
 // openFDs is the number of open file descriptors of the process, or -1
-// where /proc/self/fd is not there to tell.
+// where /dev/fd (Linux, macOS, the BSDs) is not there to tell.
 func openFDs(t *testing.T) int {
 	t.Helper()
-	ents, err := os.ReadDir("/proc/self/fd")
+	ents, err := os.ReadDir("/dev/fd")
 	if err != nil {
 		return -1
 	}
@@ -176,7 +176,7 @@ func openFDs(t *testing.T) int {
 
 // TestRealFiles runs convertFiles on real files: on success the output
 // is the golden file; on failure the output is removed (which needs it
-// closed where open files cannot be removed) and, where /proc tells, no
+// closed where open files cannot be removed) and, where /dev/fd tells, no
 // descriptor is left open.
 func TestRealFiles(t *testing.T) {
 	defer goleak.VerifyNone(t)
