@@ -439,3 +439,30 @@ func ExampleReduceOf() {
 	// Output:
 	// [3 1 4 1 5 9 2 6] 31 5 true
 }
+
+// callBack calls a write callback handed over as NextTickWith's argument.
+func callBack(cb any) { cb.(func(error))(nil) }
+
+// A write hook that calls back on the next tick, as Node's
+// process.nextTick(cb): NextTickWith defers the call without allocating a
+// closure per write.
+func ExampleLoop_NextTickWith() {
+	loop := stream.NewLoop()
+	var got []string
+	w := stream.NewWritable(stream.WritableOptions{Loop: loop,
+		Write: func(chunk any, _ string, cb func(error)) {
+			got = append(got, string(chunk.([]byte)))
+			loop.NextTickWith(callBack, cb)
+		}})
+	w.OnFinish(func() { fmt.Println(strings.Join(got, " "), "finished") })
+	err := loop.Run(func() {
+		for _, s := range []string{"a", "b", "c"} {
+			w.Write([]byte(s))
+		}
+		w.End()
+	})
+	fmt.Println(err)
+	// Output:
+	// a b c finished
+	// <nil>
+}

@@ -112,7 +112,24 @@ func (l *Loop) NextTick(fn func()) {
 	l.ticks.push(task{callFunc, fn})
 }
 
-// tick queues fn(arg) on the microtask queue without allocating a closure.
+// NextTickWith queues fn(arg) on the microtask queue, as Node's
+// process.nextTick(fn, arg). Unlike NextTick(func() { fn(arg) }), it
+// allocates nothing when fn is a function declared at package level (or a
+// func value made once) and arg is pointer-shaped: a pointer, a func, a
+// map, a channel, or an interface value already boxed. The common case is
+// a write hook that calls back on the next tick:
+//
+//	func callBack(cb any) { cb.(func(error))(nil) }
+//
+//	Write: func(chunk any, _ string, cb func(error)) { loop.NextTickWith(callBack, cb) }
+//
+// It must be called on the loop.
+func (l *Loop) NextTickWith(fn func(arg any), arg any) {
+	l.check()
+	l.ticks.push(task{fn, arg})
+}
+
+// tick is NextTickWith for the package's own use, without the check.
 func (l *Loop) tick(fn func(any), arg any) {
 	l.ticks.push(task{fn, arg})
 }

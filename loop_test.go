@@ -720,3 +720,33 @@ func TestBlockingCallReturnsUnhandledErrors(t *testing.T) {
 	_, err := ToArray(context.Background(), src)
 	require.ErrorIs(t, err, boom)
 }
+
+// NextTickWith runs fn(arg) in the microtask queue's order, and allocates
+// nothing for a package-level fn and a pointer-shaped arg.
+func TestNextTickWith(t *testing.T) {
+	l := NewLoop()
+	var got []string
+	logArg := func(a any) { got = append(got, *a.(*string)) }
+	one, two := "with one", "with two"
+	require.NoError(t, l.Run(func() {
+		l.NextTick(func() { got = append(got, "closure") })
+		l.NextTickWith(logArg, &one)
+		l.Post(func() { got = append(got, "immediate") })
+		l.NextTickWith(logArg, &two)
+	}))
+	require.Equal(t, []string{"closure", "with one", "with two", "immediate"}, got)
+
+	n := 0
+	inc := func(a any) { *a.(*int)++ }
+	queue := func() {
+		for range 10 {
+			l.NextTickWith(inc, &n)
+		}
+	}
+	// Run itself allocates (its exit channel): compare with an empty Run.
+	empty := func() {}
+	base := testing.AllocsPerRun(100, func() { _ = l.Run(empty) })
+	allocs := testing.AllocsPerRun(100, func() { _ = l.Run(queue) })
+	require.Equal(t, 1010, n)
+	require.Equal(t, base, allocs, "NextTickWith allocated")
+}
