@@ -58,7 +58,7 @@ func (s *Stream) push(chunk any, encoding string, addToFront bool) (bool, error)
 	st := s.rs
 	// The fast path: an object, or bytes without a decoder, pushed to a
 	// stream that is open. It does what the general path below does.
-	if !addToFront && chunk != nil && !st.Ended && !st.Destroyed && st.Errored == nil && st.Decoder == nil {
+	if !addToFront && chunk != nil && !st.Ended && !s.life.Destroyed && s.life.Errored == nil && st.Decoder == nil {
 		if st.ObjectMode {
 			st.Reading = false
 			s.addChunk(chunk, false)
@@ -81,7 +81,7 @@ func (s *Stream) push(chunk any, encoding string, addToFront bool) (bool, error)
 				s.errorOrDestroy(newError(ErrPushAfterEOF, ""), false)
 				return false, nil
 			}
-			if st.Destroyed || st.Errored != nil {
+			if s.life.Destroyed || s.life.Errored != nil {
 				return false, nil
 			}
 			st.Reading = false
@@ -144,7 +144,7 @@ func (s *Stream) push(chunk any, encoding string, addToFront bool) (bool, error)
 		s.errorOrDestroy(newError(ErrPushAfterEOF, ""), false)
 		return false, nil
 	}
-	if st.Destroyed || st.Errored != nil {
+	if s.life.Destroyed || s.life.Errored != nil {
 		return false, nil
 	}
 	st.Reading = false
@@ -164,7 +164,7 @@ func (s *Stream) unshiftValue(chunk any) bool {
 	st := s.rs
 	if st.EndEmitted {
 		s.errorOrDestroy(newError(ErrUnshiftAfterEnd, ""), false)
-	} else if st.Destroyed || st.Errored != nil {
+	} else if s.life.Destroyed || s.life.Errored != nil {
 		return false
 	} else {
 		s.addChunk(chunk, true)
@@ -238,7 +238,7 @@ func emitReadableTick(a any) { a.(*Stream).emitReadableNT() }
 
 func (s *Stream) emitReadableNT() {
 	st := s.rs
-	if !st.Destroyed && st.Errored == nil && (st.Length > 0 || st.Ended) {
+	if !s.life.Destroyed && s.life.Errored == nil && (st.Length > 0 || st.Ended) {
 		s.emitSlot0(slotReadable)
 		st.EmittedReadable = false
 	}
@@ -250,7 +250,7 @@ func (s *Stream) emitReadableNT() {
 
 func (s *Stream) maybeReadMore() {
 	st := s.rs
-	if !st.ReadingMore && st.Constructed {
+	if !st.ReadingMore && s.life.Constructed {
 		st.ReadingMore = true
 		s.loop.tick(maybeReadMoreTick, s)
 	}

@@ -123,7 +123,7 @@ func (s *Stream) readN(n int, all, keepHWM bool) any {
 	if st.Length == 0 || st.Length-n < st.HighWaterMark {
 		doRead = true
 	}
-	if st.Reading || st.Ended || st.Destroyed || st.Errored != nil || !st.Constructed {
+	if st.Reading || st.Ended || s.life.Destroyed || s.life.Errored != nil || !s.life.Constructed {
 		doRead = false
 	} else if doRead {
 		st.Reading = true
@@ -158,7 +158,7 @@ func (s *Stream) readN(n int, all, keepHWM bool) any {
 			s.endReadable()
 		}
 	}
-	if ret != nil && !st.ErrorEmitted && !st.CloseEmitted {
+	if ret != nil && !s.life.ErrorEmitted && !s.life.CloseEmitted {
 		st.DataEmitted = true
 		s.emitSlot1(slotData, ret)
 	}
@@ -286,7 +286,7 @@ func (s *Stream) endReadable() {
 func endReadableTick(a any) {
 	s := a.(*Stream)
 	st := s.rs
-	if st.Errored == nil && !st.CloseEmitted && !st.EndEmitted && st.Length == 0 {
+	if s.life.Errored == nil && !s.life.CloseEmitted && !st.EndEmitted && st.Length == 0 {
 		st.EndEmitted = true
 		s.emitSlot0(slotEnd)
 		s.endedHook()

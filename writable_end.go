@@ -22,21 +22,21 @@ func (s *Stream) end(chunk any, encoding string, cb func(error)) error {
 	}
 	switch {
 	case err != nil:
-	case !st.Ending && st.Errored == nil:
+	case !st.Ending && s.life.Errored == nil:
 		st.Ending = true
 		s.finishMaybe(true)
 		st.Ended = true
 	case st.Finished:
 		err = newError(ErrAlreadyFinished, "Cannot call end after a stream was finished")
-	case st.Destroyed:
+	case s.life.Destroyed:
 		err = errDestroyed("end")
 	}
 	if cb != nil {
 		switch {
 		case err != nil:
 			s.loop.tick(callErrTick, &errCall{cb, err})
-		case st.Errored != nil:
-			s.loop.tick(callErrTick, &errCall{cb, st.Errored})
+		case s.life.Errored != nil:
+			s.loop.tick(callErrTick, &errCall{cb, s.life.Errored})
 		case st.Finished:
 			s.loop.tick(callErrTick, &errCall{cb, nil})
 		default:
@@ -51,8 +51,8 @@ func (s *Stream) needFinish() bool {
 	// While clearBuffer runs, Node's buffer still counts as holding
 	// requests (it is reset after the loop), so nothing finishes from
 	// inside it.
-	return st.Ending && !st.Destroyed && st.Constructed && !st.Finished && !st.Writing &&
-		!st.ErrorEmitted && !st.CloseEmitted && st.Errored == nil &&
+	return st.Ending && !s.life.Destroyed && s.life.Constructed && !st.Finished && !st.Writing &&
+		!s.life.ErrorEmitted && !s.life.CloseEmitted && s.life.Errored == nil &&
 		st.buffered.len() == 0 && !st.bufferProcessing && st.Length == 0
 }
 
@@ -92,7 +92,7 @@ func (s *Stream) prefinish() {
 		return
 	}
 	final := s.finalHook
-	if final != nil && !st.Destroyed {
+	if final != nil && !s.life.Destroyed {
 		st.FinalCalled, st.Sync = true, true
 		st.PendingCB++
 		final(s.onFinish)
@@ -136,7 +136,7 @@ func (s *Stream) finish() {
 	st.Finished = true
 	s.callFinishedCallbacks(nil)
 	s.emitSlot0(slotFinish)
-	if st.AutoDestroy {
+	if s.life.AutoDestroy {
 		rs := s.rs
 		if rs == nil || (rs.AutoDestroy && (rs.EndEmitted || !rs.Readable)) {
 			s.DestroyWith(nil, nil)

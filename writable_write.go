@@ -12,7 +12,7 @@ func (s *Stream) write(chunk any, encoding string, cb func(error)) (bool, error)
 	s.loop.pollIfWatching()
 	// The fast path of pipes and Transforms: bytes, or an object, into a
 	// stream that is open. It does what writeChunk does for them.
-	if st := s.ws; chunk != nil && !st.Ending && !st.Destroyed {
+	if st := s.ws; chunk != nil && !st.Ending && !s.life.Destroyed {
 		if st.ObjectMode {
 			st.PendingCB++
 			return s.writeOrBuffer(chunk, 1, encoding, cb), nil
@@ -62,7 +62,7 @@ func (s *Stream) writeChunk(chunk any, encoding string, cb func(error)) (ok bool
 	var err error
 	if st.Ending {
 		err = newError(ErrWriteAfterEnd, "")
-	} else if st.Destroyed {
+	} else if s.life.Destroyed {
 		err = errDestroyed("write")
 	}
 	if err != nil {
@@ -98,7 +98,7 @@ func (s *Stream) wlen(chunk any) int {
 func (s *Stream) writeOrBuffer(chunk any, l int, encoding string, cb func(error)) bool {
 	st := s.ws
 	st.Length += l
-	if st.Writing || st.Errored != nil || st.Corked > 0 || !st.Constructed {
+	if st.Writing || s.life.Errored != nil || st.Corked > 0 || !s.life.Constructed {
 		st.buffered.push(writeReq{chunk, encoding, cb})
 		if st.AllBuffers && encoding != "buffer" {
 			st.AllBuffers = false
@@ -120,7 +120,7 @@ func (s *Stream) writeOrBuffer(chunk any, l int, encoding string, cb func(error)
 	if !ret {
 		st.NeedDrain = true
 	}
-	return ret && !st.Destroyed && st.Errored == nil
+	return ret && !s.life.Destroyed && s.life.Errored == nil
 }
 
 func (s *Stream) callWrite(chunk any, encoding string) {
@@ -133,7 +133,7 @@ func (s *Stream) doWrite(writev bool, l int, chunk any, chunks []WriteChunk, enc
 	st.writeCB = cb
 	st.Writing, st.Sync, st.expectWriteCB = true, true, true
 	s.loop.pollIfWatching()
-	if st.Destroyed {
+	if s.life.Destroyed {
 		s.onwrite(errDestroyed("write"))
 	} else if writev {
 		s.writevHook(chunks, s.onwrite)
@@ -240,7 +240,7 @@ func afterWriteTick(a any) {
 func (s *Stream) afterWrite(count int, cb func(error)) {
 	st := s.ws
 	st.afterWritePending = false
-	if st.NeedDrain && !st.Ending && !st.Destroyed && st.Length == 0 {
+	if st.NeedDrain && !st.Ending && !s.life.Destroyed && st.Length == 0 {
 		st.NeedDrain = false
 		s.emitSlot0(slotDrain)
 	}
@@ -250,7 +250,7 @@ func (s *Stream) afterWrite(count int, cb func(error)) {
 			cb(nil)
 		}
 	}
-	if st.Destroyed {
+	if s.life.Destroyed {
 		s.errorBuffer()
 	}
 	if st.Ending {
@@ -283,14 +283,14 @@ func (s *Stream) errorBuffer() {
 		req, _ := st.buffered.shift()
 		st.Length -= s.wlen(req.chunk)
 		if req.cb != nil {
-			err := st.Errored
+			err := s.life.Errored
 			if err == nil {
 				err = errDestroyed("write")
 			}
 			req.cb(err)
 		}
 	}
-	err := st.Errored
+	err := s.life.Errored
 	if err == nil {
 		err = errDestroyed("end")
 	}
@@ -306,7 +306,7 @@ func (s *Stream) resetBuffer() {
 
 func (s *Stream) clearBuffer() {
 	st := s.ws
-	if st.Destroyed || st.bufferProcessing || st.Corked > 0 || st.buffered.len() == 0 || !st.Constructed {
+	if s.life.Destroyed || st.bufferProcessing || st.Corked > 0 || st.buffered.len() == 0 || !s.life.Constructed {
 		return
 	}
 	n := st.buffered.len()
