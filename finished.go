@@ -22,6 +22,12 @@ type FinishedOptions struct {
 // stream's loop. Finished returns a function that removes the listeners it
 // added (after which cb is never called).
 //
+// One difference from Node, on purpose: a Writable that was ended and then
+// destroyed with writes still buffered (which the destroy throws away) has
+// not finished, and cb gets ERR_STREAM_PREMATURE_CLOSE. Node counts it as
+// finished once nothing is buffered, so that a pipeline reports success
+// while those writes are lost.
+//
 // Call it on the stream's loop, or while no goroutine runs that loop.
 // Called from any other goroutine while the loop runs (a task of another
 // loop, say), Finished does not touch the stream there: it posts its work
