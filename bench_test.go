@@ -1,8 +1,6 @@
 package stream
 
-import (
-	"testing"
-)
+import "testing"
 
 // The benchmarks move b.N chunks inside one Loop.Run, as a Node program
 // moves them inside one process. Chunks are boxed once, outside the timed

@@ -1,8 +1,6 @@
 package stream
 
-import (
-	"context"
-)
+import "context"
 
 // ReadableOptions configures a Readable (Node's new Readable(options)). The
 // zero value gives Node's defaults.

@@ -1,8 +1,6 @@
 package stream
 
-import (
-	"context"
-)
+import "context"
 
 // Stream is what every stream type shares: the event emitter, the loop, and
 // the destroy machinery of Node's internal/streams/destroy. A Readable has a

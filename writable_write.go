@@ -1,8 +1,6 @@
 package stream
 
-import (
-	"slices"
-)
+import "slices"
 
 // The write path of a Writable: a chunk is checked, written through the
 // write hook or buffered behind the write in flight, and called back;
