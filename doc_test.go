@@ -14,22 +14,7 @@ import (
 // exported type, function, method, constant and variable of the package
 // has a doc comment (a grouped const or var may share its group's).
 func TestExportedIdentifiersHaveDocComments(t *testing.T) {
-	fset := token.NewFileSet()
-	names, err := filepath.Glob("*.go")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var files []*ast.File
-	for _, name := range names {
-		if strings.HasSuffix(name, "_test.go") {
-			continue
-		}
-		f, err := parser.ParseFile(fset, name, nil, parser.ParseComments)
-		if err != nil {
-			t.Fatal(err)
-		}
-		files = append(files, f)
-	}
+	fset, files := parsePackage(t, parser.ParseComments)
 	p, err := doc.NewFromFiles(fset, files, "github.com/nodestream/stream")
 	if err != nil {
 		t.Fatal(err)
@@ -73,4 +58,27 @@ func TestExportedIdentifiersHaveDocComments(t *testing.T) {
 			missing("method", typ.Name+"."+m.Name, m.Doc)
 		}
 	}
+}
+
+// parsePackage parses the package's own files (its tests left out), for
+// the tests that hold the code to a rule: doc comments, errors, layers.
+func parsePackage(t *testing.T, mode parser.Mode) (*token.FileSet, []*ast.File) {
+	t.Helper()
+	names, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fset := token.NewFileSet()
+	var files []*ast.File
+	for _, name := range names {
+		if strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(fset, name, nil, mode)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, f)
+	}
+	return fset, files
 }

@@ -4,11 +4,8 @@ import (
 	"context"
 	"errors"
 	"go/ast"
-	"go/parser"
 	"go/token"
 	"io/fs"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -191,17 +188,8 @@ func TestEmitterMisusePanicsWithNodeErrors(t *testing.T) {
 // never with errors.New or fmt.Errorf, and no message literal starts with
 // a package prefix.
 func TestErrorsAreMadeOneWay(t *testing.T) {
-	files, err := filepath.Glob("*.go")
-	require.NoError(t, err)
-	fset := token.NewFileSet()
-	for _, name := range files {
-		if strings.HasSuffix(name, "_test.go") {
-			continue
-		}
-		src, err := os.ReadFile(name)
-		require.NoError(t, err)
-		f, err := parser.ParseFile(fset, name, src, 0)
-		require.NoError(t, err)
+	fset, files := parsePackage(t, 0)
+	for _, f := range files {
 		ast.Inspect(f, func(n ast.Node) bool {
 			switch n := n.(type) {
 			case *ast.CallExpr:
