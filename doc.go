@@ -77,10 +77,18 @@
 // ([Loop.NextTick]) drained after every macrotask, and a macrotask queue
 // ([Loop.Post], Node's setImmediate).
 //
+// A loop also has Node's timers: [Loop.SetTimeout], [Loop.SetInterval] and
+// [Loop.ClearTimeout], with Node's order against the two queues (each
+// iteration runs the timers that are due, then the macrotasks queued
+// before it began) and Node's 1 ms minimum delay. A pending timer keeps
+// Run from returning unless it is unreferenced ([Timer.Unref]); an
+// unreferenced timer still pending when Run returns stays scheduled, and
+// fires in a later Run once due.
+//
 // A loop has no goroutine of its own. [Loop.Run] (or [Run] for the default
 // loop) runs a function on the loop in the calling goroutine and returns
-// when the loop is idle: both queues empty and no work outstanding from
-// [Loop.Go] or [Loop.Hold]. It is how a Go program enters the stream world,
+// when the loop is idle: both queues empty, no referenced timer pending and
+// no work outstanding from [Loop.Go] or [Loop.Hold]. It is how a Go program enters the stream world,
 // as a Node script's top level does. An 'error' event nobody listens to is
 // returned by Run instead of crashing; a panic in a hook comes out of Run.
 //

@@ -8,6 +8,7 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/nodestream/stream"
 )
@@ -465,4 +466,30 @@ func ExampleLoop_NextTickWith() {
 	// Output:
 	// a b c finished
 	// <nil>
+}
+
+// Node's timers on the loop: a timeout, an interval cleared from its own
+// callback, and their order against an immediate and a tick.
+func ExampleLoop_SetTimeout() {
+	loop := stream.NewLoop()
+	loop.Run(func() {
+		n := 0
+		var iv *stream.Timer
+		iv = loop.SetInterval(func() {
+			n++
+			fmt.Println("interval", n)
+			if n == 2 {
+				loop.ClearInterval(iv)
+				loop.SetTimeout(func() { fmt.Println("timeout 5 ms") }, 5*time.Millisecond)
+			}
+		}, time.Millisecond)
+		loop.Post(func() { fmt.Println("immediate") })
+		loop.NextTick(func() { fmt.Println("tick") })
+	})
+	// Output:
+	// tick
+	// immediate
+	// interval 1
+	// interval 2
+	// timeout 5 ms
 }

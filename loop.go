@@ -6,12 +6,13 @@ import (
 	"strconv"
 	"sync"
 	"sync/atomic"
+	"time"
 )
 
 // A Loop runs streams the way Node's single thread does: one callback at a
 // time, with a microtask queue (NextTick, Node's process.nextTick) drained
-// completely after every macrotask, and a FIFO macrotask queue (Post, Node's
-// setImmediate).
+// completely after every macrotask, a FIFO macrotask queue (Post, Node's
+// setImmediate), and timers (SetTimeout, SetInterval; timers.go).
 //
 // Every stream belongs to one Loop, and its state changes, hooks, callbacks
 // and listeners all run on that loop. A loop has no goroutine of its own: the
@@ -49,11 +50,16 @@ type Loop struct {
 
 	// Owned by the driver (or by the only goroutine using the loop while
 	// no one runs it).
-	ticks   ring[task]
-	errs    []error     // unhandled errors since Run started
-	watches []*ctxWatch // contexts whose cancellation is polled (cancel.go)
-	pollFn  func()      // pollCancels, bound once
-	id      int64       // for String
+	ticks     ring[task]
+	errs      []error     // unhandled errors since Run started
+	watches   []*ctxWatch // contexts whose cancellation is polled (cancel.go)
+	pollFn    func()      // pollCancels, bound once
+	timers    timerHeap   // pending timers (timers.go)
+	timerRefs int         // pending timers that keep Run from returning
+	timerSeq  uint64      // the order timers were armed in
+	now       time.Time   // the loop's clock, read at each iteration with timers
+	sleeper   *time.Timer // wakes an idle driver when the next timer is due
+	id        int64       // for String
 
 	catchDepth int   // catching public methods under way (errors.go, throw)
 	thrown     error // the thrown error on its way to the innermost of them
@@ -231,7 +237,8 @@ func errLoopClosed() error { return newError(ErrLoopClosed, "") }
 
 // Run enters the loop: it runs fn as a macrotask, then every task queued
 // after it, and returns when the loop is idle, that is when both queues are
-// empty and no [Pending] token is outstanding. It is how a Go program enters
+// empty, no referenced timer is pending and no [Pending] token is
+// outstanding. It is how a Go program enters
 // the stream world, as a Node script's top level does. fn may be nil, to
 // run only what is already queued.
 //
@@ -294,6 +301,9 @@ func (l *Loop) drive(fn func(), stop <-chan struct{}, what waitFor) (err error) 
 		if stop != nil && isClosed(stop) {
 			break
 		}
+		if len(l.timers) != 0 {
+			l.runTimers()
+		}
 		l.mu.Lock()
 		batch := l.inbox
 		l.inbox = l.spare[:0]
@@ -311,6 +321,12 @@ func (l *Loop) drive(fn func(), stop <-chan struct{}, what waitFor) (err error) 
 					l.drainTicks()
 					continue
 				}
+			}
+			if l.timerRefs != 0 {
+				// A pending timer is work of the loop's own, as in
+				// Node: wait for it (or for something posted).
+				l.sleep(stop)
+				continue
 			}
 			if l.pending.Load() == 0 {
 				// Make sure nothing slipped in between the two reads.
@@ -334,14 +350,7 @@ func (l *Loop) drive(fn func(), stop <-chan struct{}, what waitFor) (err error) 
 				}
 				break
 			}
-			if stop == nil {
-				<-l.wake
-			} else {
-				select {
-				case <-l.wake:
-				case <-stop:
-				}
-			}
+			l.sleep(stop) // an unreferenced timer still fires while the loop waits
 			continue
 		}
 		l.runBatch(batch)

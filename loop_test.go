@@ -23,6 +23,73 @@ import (
 // line like them: NextTick is process.nextTick, SetImmediate is
 // setImmediate.
 var loopPrograms = map[string]func(s *twin){
+	"timers_due_order": func(s *twin) {
+		s.l.SetTimeout(func() { s.Log("timeout a (3 ms)") }, 3*time.Millisecond)
+		s.l.SetTimeout(func() {
+			s.Log("timeout b (1 ms)")
+			s.NextTick(func() { s.Log("tick from b") })
+		}, time.Millisecond)
+		s.l.SetTimeout(func() { s.Log("timeout c (1 ms)") }, time.Millisecond)
+		s.SetImmediate(func() { s.Log("immediate") })
+		s.NextTick(func() { s.Log("tick") })
+		busyWait(10 * time.Millisecond)
+		s.Log("main end")
+	},
+	"timers_from_timers": func(s *twin) {
+		s.l.SetTimeout(func() {
+			s.Log("timeout a")
+			s.NextTick(func() { s.Log("tick from a") })
+			s.SetImmediate(func() { s.Log("immediate from a") })
+			s.l.SetTimeout(func() { s.Log("timeout from a") }, 0)
+		}, time.Millisecond)
+		s.l.SetTimeout(func() {
+			s.Log("timeout b")
+			s.NextTick(func() { s.Log("tick from b") })
+		}, time.Millisecond)
+		busyWait(5 * time.Millisecond)
+		s.Log("main end")
+	},
+	"timers_from_immediate": func(s *twin) {
+		s.SetImmediate(func() {
+			s.Log("immediate 1")
+			s.l.SetTimeout(func() { s.Log("timeout from immediate 1") }, 0)
+			s.SetImmediate(func() { s.Log("immediate from immediate 1") })
+			busyWait(5 * time.Millisecond)
+		})
+		s.Log("main end")
+	},
+	"timers_from_tick": func(s *twin) {
+		s.NextTick(func() {
+			s.Log("tick")
+			s.SetImmediate(func() { s.Log("immediate from tick") })
+			s.l.SetTimeout(func() { s.Log("timeout from tick") }, time.Millisecond)
+			busyWait(5 * time.Millisecond)
+		})
+		s.Log("main end")
+	},
+	"timers_interval": func(s *twin) {
+		n := 0
+		var iv *Timer
+		iv = s.l.SetInterval(func() {
+			n++
+			s.Log(fmt.Sprintf("interval %d", n))
+			s.NextTick(func() { s.Log(fmt.Sprintf("tick from interval %d", n)) })
+			if n == 3 {
+				s.l.ClearInterval(iv)
+				s.l.SetTimeout(func() { s.Log("unreferenced timeout") }, time.Millisecond).Unref()
+				s.l.SetTimeout(func() { s.Log("timeout 20 ms") }, 20*time.Millisecond)
+			}
+		}, time.Millisecond)
+		cleared := s.l.SetTimeout(func() { s.Log("cleared timeout") }, time.Millisecond)
+		s.l.ClearTimeout(cleared)
+		s.Log("main end")
+	},
+	"timers_unref": func(s *twin) {
+		t := s.l.SetTimeout(func() { s.Log("unreferenced timeout") }, time.Millisecond)
+		t.Unref()
+		s.Log(fmt.Sprintf("hasRef %t", t.HasRef()))
+		s.Log("main end")
+	},
 	"basic": func(s *twin) {
 		s.Log("main start")
 		s.SetImmediate(func() { s.Log("immediate 1") })
@@ -749,4 +816,11 @@ func TestNextTickWith(t *testing.T) {
 	allocs := testing.AllocsPerRun(100, func() { _ = l.Run(queue) })
 	require.Equal(t, 1010, n)
 	require.Equal(t, base, allocs, "NextTickWith allocated")
+}
+
+// busyWait spins for d of real time, as the Node programs' wait does, so
+// that a timer is due by the time the loop looks.
+func busyWait(d time.Duration) {
+	for end := time.Now().Add(d); time.Now().Before(end); {
+	}
 }
