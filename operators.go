@@ -3,6 +3,7 @@ package stream
 import (
 	"context"
 	"iter"
+	"strconv"
 )
 
 // Node's stream operators (readable.map, filter, flatMap, drop, take, and
@@ -189,8 +190,12 @@ func FlatMap(src ReadableStream, fn func(v any) (iter.Seq[any], error)) *Readabl
 }
 
 // Drop returns a Readable of the values of src after the first n (Node's
-// readable.drop).
+// readable.drop). A negative n, which Node refuses with a throw, gives a
+// Readable destroyed with ERR_OUT_OF_RANGE, and src is left alone.
 func Drop(src ReadableStream, n int) *Readable {
+	if n < 0 {
+		return refusedCount(src, n)
+	}
 	return operator(src, func(out *Readable, v any) (bool, error) {
 		if n > 0 {
 			n--
@@ -201,8 +206,12 @@ func Drop(src ReadableStream, n int) *Readable {
 }
 
 // Take returns a Readable of the first n values of src, which ends after
-// them and destroys src (Node's readable.take).
+// them and destroys src (Node's readable.take). A negative n is refused as
+// by Drop.
 func Take(src ReadableStream, n int) *Readable {
+	if n < 0 {
+		return refusedCount(src, n)
+	}
 	taken := 0
 	var o *opState
 	o = operatorStream(src, func(out *Readable, v any) (bool, error) {
@@ -219,6 +228,17 @@ func Take(src ReadableStream, n int) *Readable {
 		runOnLoop(o.out.loop, func() { o.out.Push(nil) })
 	}
 	return o.out
+}
+
+// refusedCount is Drop's and Take's answer to a negative count: Node
+// throws ERR_OUT_OF_RANGE before touching the source; an operator has no
+// error to return, so its result carries the error, as From's does for a
+// nil sequence.
+func refusedCount(src ReadableStream, n int) *Readable {
+	s := readableOf(src, "stream")
+	r := NewReadable(ReadableOptions{Loop: s.loop, ObjectMode: true, Read: func(int) {}})
+	r.Destroy(newError(ErrOutOfRange, "The value of \"number\" is out of range. It must be >= 0. Received "+strconv.Itoa(n)))
+	return r
 }
 
 // ToArray reads src to its end and returns its values (Node's

@@ -220,3 +220,21 @@ func testOperatorsFromAnotherLoop(t *testing.T) {
 	require.NoError(t, err)
 	require.Empty(t, got)
 }
+
+func TestDropTakeNegativeCount(t *testing.T) {
+	for name, op := range map[string]func(ReadableStream, int) *Readable{"Drop": Drop, "Take": Take} {
+		t.Run(name, func(t *testing.T) {
+			l := NewLoop()
+			src := From(slices.Values([]any{1, 2}), ReadableOptions{Loop: l})
+			var got error
+			require.NoError(t, l.Run(func() {
+				out := op(src, -1)
+				out.OnError(func(err error) { got = err })
+			}))
+			require.ErrorIs(t, got, ErrOutOfRange)
+			require.Contains(t, got.Error(), `The value of "number" is out of range. It must be >= 0. Received -1`)
+			require.False(t, src.Destroyed(), "the source is left alone, as Node throws before touching it")
+			require.False(t, src.ReadableDidRead())
+		})
+	}
+}
