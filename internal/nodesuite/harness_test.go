@@ -179,13 +179,10 @@ func (b *B) AtExit(fn func()) { b.atExit = append(b.atExit, fn) }
 // failing it: process.on('uncaughtException', fn).
 func (b *B) OnUncaught(fn func(err error)) { b.uncaught = fn }
 
-// SetTimeout runs fn on the loop after ms milliseconds, keeping the loop
-// alive meanwhile: Node's setTimeout, built on the public API (a Hold
-// resolved from a Go timer), so it runs as a macrotask. Its order against
-// Post (setImmediate) is not Node's; blocks that depend on that order say so.
-func (b *B) SetTimeout(fn func(), ms int) {
-	p := b.Loop.Hold()
-	time.AfterFunc(time.Duration(ms)*time.Millisecond, func() { p.Resolve(fn) })
+// SetTimeout is Node's setTimeout(fn, ms) on the block's loop; the timer
+// it returns is what clearTimeout takes (b.Loop.ClearTimeout).
+func (b *B) SetTimeout(fn func(), ms int) *stream.Timer {
+	return b.Loop.SetTimeout(fn, time.Duration(ms)*time.Millisecond)
 }
 
 // SetImmediate is Node's setImmediate: fn runs as a macrotask.

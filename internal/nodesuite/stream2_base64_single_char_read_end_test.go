@@ -36,12 +36,12 @@ func TestStream2Base64SingleCharReadEnd(t *testing.T) {
 				cb(nil)
 			},
 		})
-		var clearTimeout func()
+		var timeout *stream.Timer
 		src.OnEnd(func() {
 			b.Equal(string(bytes.Join(accum, nil)), "MQ==")
-			clearTimeout()
+			b.Loop.ClearTimeout(timeout)
 		})
 		src.Pipe(dst)
-		clearTimeout = gD1SetTimeout(b, func() { b.Errorf("timed out waiting for _write") }, 100)
+		timeout = b.SetTimeout(func() { b.Errorf("timed out waiting for _write") }, 100)
 	})
 }
