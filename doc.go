@@ -66,6 +66,14 @@
 // embeds Duplex and [PassThrough] embeds Transform. [ReadableStream] and
 // [WritableStream] accept any of them, and user types that embed them.
 //
+// Node's promise-returning helpers are blocking calls taking a context
+// where Node takes a signal, for ordinary Go code off the loop:
+// events.once(emitter, name) is [Once], events.on is [On] and [OnWith]
+// (a sequence of each emit's arguments), readable.toArray() is [ToArray].
+// They drive the loop themselves when no goroutine runs it, and return
+// ERR_LOOP_STALLED when the loop goes idle before what they wait for, where
+// Node's process would exit with the promise pending.
+//
 // # Concurrency
 //
 // Node runs streams on one thread and defers work with process.nextTick;

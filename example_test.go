@@ -493,3 +493,49 @@ func ExampleLoop_SetTimeout() {
 	// interval 2
 	// timeout 5 ms
 }
+
+// Node's `await once(w, 'drain')` from ordinary Go code: Once blocks,
+// driving the loop, until the event (or an 'error', or a cancelled
+// context).
+func ExampleOnce() {
+	loop := stream.NewLoop()
+	w := stream.NewWritable(stream.WritableOptions{
+		Loop:          loop,
+		HighWaterMark: stream.Int(1),
+		Write: func(chunk any, _ string, cb func(error)) {
+			loop.SetTimeout(func() { cb(nil) }, time.Millisecond)
+		},
+	})
+	ok, _ := w.Write("a")
+	fmt.Println("write returned", ok)
+	if _, err := stream.Once(context.Background(), w, "drain"); err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println("drained; buffered", w.WritableLength())
+	// Output:
+	// write returned false
+	// drained; buffered 0
+}
+
+// Node's `for await (const args of on(e, 'line', {close: ['end']}))`: each
+// emit's arguments, in order, until a close event.
+func ExampleOn() {
+	loop := stream.NewLoop()
+	e := stream.NewPassThrough(stream.DuplexOptions{Loop: loop})
+	loop.SetTimeout(func() {
+		e.Emit("line", "one")
+		e.Emit("line", "two")
+		e.Emit("done")
+	}, time.Millisecond)
+	for args, err := range stream.OnWith(context.Background(), e, "line", stream.OnOptions{Close: []string{"done"}}) {
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		fmt.Println(args...)
+	}
+	// Output:
+	// one
+	// two
+}
