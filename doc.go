@@ -69,7 +69,8 @@
 // Node's promise-returning helpers are blocking calls taking a context
 // where Node takes a signal, for ordinary Go code off the loop:
 // events.once(emitter, name) is [Once], events.on is [On] and [OnWith]
-// (a sequence of each emit's arguments), readable.toArray() is [ToArray].
+// (a sequence of each emit's arguments), stream/promises finished is
+// [WaitFinished], readable.toArray() is [ToArray].
 // They drive the loop themselves when no goroutine runs it, and return
 // ERR_LOOP_STALLED when the loop goes idle before what they wait for, where
 // Node's process would exit with the promise pending.

@@ -1,6 +1,9 @@
 package stream
 
-import "sync"
+import (
+	"context"
+	"sync"
+)
 
 // FinishedOptions configures FinishedWith (Node's finished(stream,
 // options, callback)).
@@ -13,6 +16,12 @@ type FinishedOptions struct {
 	Writable *bool
 	// Error: whether an 'error' event ends the wait. Nil means true.
 	Error *bool
+	// Context is Node's signal option: cancelling it calls the callback
+	// with an AbortError wrapping the context's cause and removes the
+	// listeners, without touching the stream. It does not keep the loop
+	// from going idle. Nil, or a context that is never cancelled, waits
+	// as without it.
+	Context context.Context
 }
 
 // Finished calls cb once s is done, as Node's stream.finished: with nil
@@ -197,7 +206,7 @@ func finishedWith(s *Stream, opts FinishedOptions, cb func(error)) (cleanup func
 		s.loop.NextTick(onclosed)
 	}
 
-	return func() {
+	cleanup = func() {
 		callback = func(error) {}
 		s.RemoveListener("finish", finishL)
 		s.RemoveListener("end", endL)
@@ -206,6 +215,69 @@ func finishedWith(s *Stream, opts FinishedOptions, cb func(error)) (cleanup func
 		}
 		s.RemoveListener("close", closeL)
 	}
+
+	if ctx := opts.Context; ctx != nil && ctx.Done() != nil && !closed {
+		abort := func() {
+			end := callback // cleanup replaces it
+			cleanup()
+			end(errAbort(context.Cause(ctx)))
+		}
+		if ctx.Err() != nil {
+			s.loop.NextTick(abort)
+		} else {
+			unwatch := s.loop.watchCtx(ctx, abort, false)
+			inner := callback
+			callback = func(err error) {
+				unwatch()
+				inner(err)
+			}
+		}
+	}
+	return cleanup
 }
 
 // The predicates of Node's internal/streams/utils, on our streams.
+
+// WaitFinished blocks until s is done and returns what [Finished] would
+// pass its callback: Node's `await finished(s)` from stream/promises, for
+// ordinary Go code off the loop. Cancelling ctx (which may be nil) returns
+// an AbortError wrapping its cause, as Node's signal option does, and
+// leaves the stream alone. See [WaitFinishedWith].
+func WaitFinished(ctx context.Context, s StreamLike) error {
+	return WaitFinishedWith(ctx, s, FinishedOptions{})
+}
+
+// WaitFinishedWith is WaitFinished with options; a non-nil ctx takes the
+// place of opts.Context. It must not be called on the stream's loop (an
+// error wrapping [ErrReentrant]); if the loop goes idle before the stream
+// is done, it returns ERR_LOOP_STALLED, where Node's process would exit
+// with the promise pending. A nil stream is ERR_INVALID_ARG_TYPE.
+func WaitFinishedWith(ctx context.Context, sl StreamLike, opts FinishedOptions) error {
+	s := tryBase(sl)
+	if s == nil {
+		return errInvalidArgType("stream", "an instance of Stream", sl)
+	}
+	if ctx != nil {
+		opts.Context = ctx
+	}
+	var result error
+	var cleanup func()
+	err := s.loop.await(waitFor{"WaitFinished", s}, func(done func()) {
+		cleanup = finishedWith(s, opts, func(err error) {
+			result = err
+			done()
+		})
+	})
+	if err != nil {
+		if cleanup != nil {
+			// The wait ended without an answer (the loop stalled or
+			// closed): its listeners come off, on the loop.
+			_ = s.loop.await(waitFor{"WaitFinished cleanup", s}, func(done func()) {
+				cleanup()
+				done()
+			})
+		}
+		return err
+	}
+	return result
+}
