@@ -328,6 +328,9 @@ func (e *EventEmitter) removeAllOf(event string) {
 // to the loop, whose Run returns it, and returns false.
 func (e *EventEmitter) Emit(event string, args ...any) bool {
 	e.check()
+	if event == "error" {
+		e.monitor(args)
+	}
 	ls := e.list(event)
 	if len(ls) == 0 {
 		if event == "error" {
@@ -350,6 +353,20 @@ func (e *EventEmitter) call(ls []*Listener, args []any) {
 			e.RemoveListener(l.event, l)
 		}
 		l.fn(args...)
+	}
+}
+
+// ErrorMonitor is the event name of Node's events.errorMonitor: its
+// listeners are called with an 'error' event's arguments before the
+// 'error' listeners, and do not handle it (with no 'error' listener the
+// error is still unhandled). It is a name no 'error' emit can collide with
+// by accident, where Node uses a symbol.
+const ErrorMonitor = "\x00errorMonitor"
+
+// monitor calls the ErrorMonitor listeners of an 'error' emit.
+func (e *EventEmitter) monitor(args []any) {
+	if ls := e.list(ErrorMonitor); len(ls) != 0 {
+		e.call(ls, args)
 	}
 }
 
@@ -388,6 +405,9 @@ func (e *EventEmitter) emit1(event string, a any) bool {
 }
 
 func (e *EventEmitter) emitList1(ls []*Listener, isError bool, a any) bool {
+	if isError {
+		e.monitor([]any{a})
+	}
 	if len(ls) == 0 {
 		if isError {
 			e.unhandled([]any{a})

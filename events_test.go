@@ -155,3 +155,33 @@ func TestOnceWhileLoopRunsElsewhere(t *testing.T) {
 	}))
 	require.Equal(t, []any{"go"}, <-got)
 }
+
+// TestErrorMonitor is the Go twin of testdata/events/error_monitor.js.
+func TestErrorMonitor(t *testing.T) {
+	p := newTwin(t)
+	l := p.l
+	var bare *PassThrough
+	err := l.Run(func() {
+		e := NewPassThrough(DuplexOptions{Loop: l})
+		e.On(ErrorMonitor, func(args ...any) { p.Log("monitor", args[0].(error).Error()) })
+		e.On("error", func(args ...any) { p.Log("error listener", args[0].(error).Error()) })
+		p.Log("emit ->", e.Emit("error", errors.New("one")))
+		bare = NewPassThrough(DuplexOptions{Loop: l})
+		bare.On(ErrorMonitor, func(args ...any) { p.Log("monitor only", args[0].(error).Error()) })
+		p.Log("count", bare.ListenerCount("error"), bare.ListenerCount(ErrorMonitor))
+		bare.Emit("error", errors.New("two"))
+	})
+	// Node throws from emit; here Run returns the unhandled error.
+	p.Log("thrown", err.Error())
+	p.Match("testdata/events/error_monitor.out")
+
+	// A stream's own 'error' event (a destroy) reaches the monitor too.
+	var seen []string
+	require.NoError(t, l.Run(func() {
+		s := NewPassThrough(DuplexOptions{Loop: l})
+		s.On(ErrorMonitor, func(args ...any) { seen = append(seen, "monitor "+args[0].(error).Error()) })
+		s.OnError(func(err error) { seen = append(seen, "error "+err.Error()) })
+		s.Destroy(errors.New("three"))
+	}))
+	require.Equal(t, []string{"monitor three", "error three"}, seen)
+}
