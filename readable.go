@@ -342,6 +342,10 @@ func (r *Readable) ReadableHighWaterMark() int { return r.rs.HighWaterMark }
 // decoded strings) or objects.
 func (r *Readable) ReadableLength() int { return r.rs.Length }
 
+// ReadableBuffer returns the chunks buffered for reading, oldest first:
+// Node's readableBuffer, as a fresh slice (see [ReadableState.Buffer]).
+func (r *Readable) ReadableBuffer() []any { return r.rs.Buffer() }
+
 // ReadableObjectMode reports whether the readable side is in object mode.
 func (r *Readable) ReadableObjectMode() bool { return r.rs.ObjectMode }
 

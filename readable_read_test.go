@@ -324,3 +324,26 @@ func TestReadableReadNAcrossMixedChunks(t *testing.T) {
 		tr.Log("object unshift after destroy", o.Unshift("x"), o.ReadableLength())
 	})
 }
+
+// ReadableBuffer lists what is buffered, a partly read chunk as its unread
+// part, as Node's readableBuffer (node: 2, "ab", ["c", "def"]).
+func TestReadableBuffer(t *testing.T) {
+	l := NewLoop()
+	require.NoError(t, l.Run(func() {
+		r := NewReadable(ReadableOptions{Loop: l, Read: func(int) {}})
+		r.Push("abc")
+		r.Push("def")
+		require.Len(t, r.ReadableBuffer(), 2)
+		require.Equal(t, []byte("ab"), r.ReadN(2))
+		buf := r.ReadableBuffer()
+		require.Equal(t, []any{[]byte("c"), []byte("def")}, buf)
+		buf[0] = nil
+		require.Equal(t, []byte("c"), r.ReadN(1), "the view is a copy")
+
+		o := NewReadable(ReadableOptions{Loop: l, ObjectMode: true, Read: func(int) {}})
+		o.Push(1)
+		o.Push(map[string]int{"a": 1})
+		require.Equal(t, []any{1, map[string]int{"a": 1}}, o.ReadableBuffer())
+		require.Empty(t, NewReadable(ReadableOptions{Loop: l}).ReadableBuffer())
+	}))
+}

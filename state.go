@@ -148,6 +148,27 @@ type WritableState struct {
 	onFinished []func(error) // End callbacks waiting for 'finish'
 }
 
+// Buffer returns the chunks waiting in the buffer, oldest first, as Node's
+// readableBuffer lists them: a chunk partly read already is returned as
+// its unread part. The slice is a fresh copy, so changing it changes
+// nothing in the stream; the chunks themselves are shared.
+func (r *ReadableState) Buffer() []any {
+	q := &r.buffer
+	out := make([]any, q.len())
+	for i := range out {
+		out[i] = q.ring.at(i)
+	}
+	if len(out) != 0 && q.off != 0 {
+		switch c := out[0].(type) {
+		case []byte:
+			out[0] = c[q.off:]
+		case string:
+			out[0] = c[q.off:]
+		}
+	}
+	return out
+}
+
 // BufferedRequestCount returns the number of writes waiting in the buffer.
 func (w *WritableState) BufferedRequestCount() int { return w.buffered.len() }
 
