@@ -152,6 +152,37 @@ func (d *StringDecoder) holdBack(b []byte) {
 	}
 }
 
+// Text returns the string b[offset:] decodes to, after dropping whatever
+// the decoder held back, as Node's decoder.text(b, offset); what b's end
+// holds back stays for the next call. offset is clamped as Node's
+// buf.slice(offset) does: past the end it gives "", and a negative offset
+// counts from the end.
+func (d *StringDecoder) Text(b []byte, offset int) string {
+	if offset < 0 {
+		offset = max(offset+len(b), 0)
+	}
+	offset = min(offset, len(b))
+	d.missing, d.buffered = 0, 0
+	return d.Write(b[offset:])
+}
+
+// LastChar returns a copy of the decoder's four-byte buffer for a
+// character split between chunks, as Node's decoder.lastChar: the first
+// LastTotal()-LastNeed() bytes are the part held back; the rest are left
+// over from earlier characters, as in Node.
+func (d *StringDecoder) LastChar() []byte {
+	b := d.partial
+	return b[:]
+}
+
+// LastNeed returns how many more bytes the held-back character wants
+// (Node's decoder.lastNeed), 0 if nothing is held back.
+func (d *StringDecoder) LastNeed() int { return d.missing }
+
+// LastTotal returns the length of the held-back character once complete
+// (Node's decoder.lastTotal): the bytes held plus the bytes it wants.
+func (d *StringDecoder) LastTotal() int { return d.buffered + d.missing }
+
 // End returns the string b decodes to followed by whatever the decoder still
 // holds back, decoded as it is, as Node's decoder.end(b): an incomplete
 // UTF-8 character gives U+FFFD, a held-back high surrogate gives itself, an

@@ -3,6 +3,7 @@ package stream
 import (
 	"encoding/json"
 	"fmt"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -95,4 +96,46 @@ func ExampleStringDecoder() {
 	// "a"
 	// "€b"
 	// "�"
+}
+
+func TestStringDecoderNodeGoldens(t *testing.T) { checkNodeGoldens(t, "testdata/stringdecoder") }
+
+// TestStringDecoderState is the Go twin of testdata/stringdecoder/state.js.
+func TestStringDecoderState(t *testing.T) {
+	p := newTwin(t)
+	show := func(d *StringDecoder, label, out string) {
+		q, err := json.Marshal(out)
+		require.NoError(t, err)
+		// JSON.stringify escapes a lone surrogate as \\udXXX; Go's
+		// encoder writes U+FFFD for invalid UTF-8, so the WTF-8 form of a
+		// surrogate is spelled out here.
+		if len(out) == 3 && out[0] == 0xED && out[1] >= 0xA0 {
+			unit := (int(out[0]&0x0F) << 12) | (int(out[1]&0x3F) << 6) | int(out[2]&0x3F)
+			q = []byte(fmt.Sprintf(`"\u%04x"`, unit))
+		}
+		parts := make([]string, 4)
+		for i, c := range d.LastChar() {
+			parts[i] = strconv.Itoa(int(c))
+		}
+		p.Log(label, string(q), strings.Join(parts, ","), d.LastNeed(), d.LastTotal())
+	}
+	d, _ := NewStringDecoder("utf8")
+	show(d, "new", "")
+	show(d, "write e2", d.Write([]byte{0xe2}))
+	show(d, "write 82", d.Write([]byte{0x82}))
+	show(d, "write ac", d.Write([]byte{0xac}))
+	show(d, "write f0 9f", d.Write([]byte{0xf0, 0x9f}))
+	show(d, "text", d.Text([]byte{0x61, 0x62, 0xe2, 0x82}, 1))
+	show(d, "end", d.End(nil))
+	u, _ := NewStringDecoder("utf16le")
+	show(u, "u16 write 3", u.Write([]byte{0x61, 0x00, 0x3d}))
+	show(u, "u16 write d8", u.Write([]byte{0xd8}))
+	show(u, "u16 end", u.End(nil))
+	b, _ := NewStringDecoder("base64")
+	show(b, "b64 write 4", b.Write([]byte("abcd")))
+	show(b, "b64 end", b.End(nil))
+	p.Match("testdata/stringdecoder/state.out")
+
+	require.Equal(t, "", d.Text([]byte("ab"), 5), "an offset past the end is clamped, as buf.slice")
+	require.Equal(t, "b", d.Text([]byte("ab"), -1), "a negative offset counts from the end")
 }
