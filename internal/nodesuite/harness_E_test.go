@@ -28,3 +28,33 @@ func gEPanicCode(fn func()) (code string, panicked bool) {
 	fn()
 	return "", false
 }
+
+// gEInts returns 0, 1, ..., n-1 as values of a stream.
+func gEInts(n int) []any {
+	vals := make([]any, n)
+	for i := range vals {
+		vals[i] = i
+	}
+	return vals
+}
+
+// gEValues returns vals as a sequence of stream values (Readable.from over
+// an array).
+func gEValues(vals ...any) func(yield func(any) bool) {
+	return func(yield func(any) bool) {
+		for _, v := range vals {
+			if !yield(v) {
+				return
+			}
+		}
+	}
+}
+
+// gESameValues asserts got holds want's values in order (an empty result
+// and an empty array are equal whether nil or not).
+func gESameValues(b *B, got, want []any, msg ...any) bool {
+	if len(got) == 0 && len(want) == 0 {
+		return true
+	}
+	return b.Equal(got, want, msg...)
+}
