@@ -30,6 +30,12 @@ func AddAbortSignal[S StreamLike](ctx context.Context, s S) S {
 // addAbortSignal is AddAbortSignal on the stream itself, also used for
 // the Context option of the constructors.
 func (st *Stream) addAbortSignal(ctx context.Context) {
+	var list []context.Context
+	if old := st.aborts.Load(); old != nil {
+		list = append(list, *old...)
+	}
+	list = append(list, ctx)
+	st.aborts.Store(&list)
 	unwatch := st.loop.watchCtx(ctx, func() {
 		st.DestroyWith(errAbort(context.Cause(ctx)), nil)
 	}, false)

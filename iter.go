@@ -67,11 +67,17 @@ func Chunks(ctx context.Context, s ReadableStream) iter.Seq2[any, error] {
 // else wait for 'readable' or the end. Its fields are the loop's.
 //
 // A hand-over between the loop and the consumer's goroutine costs far more
-// than a chunk: so each one takes every chunk the stream has buffered (at
-// most maxBatch), and next yields them from a local slice until it is
-// empty. The consumer may thus hold up to a highWaterMark beside the
-// stream's own buffer. Chunks taken before the stream failed are still
-// yielded, before its error, as chunks already in flight. Byte chunks are
+// than a chunk: so each one takes every chunk the stream had buffered
+// when it began (at most maxBatch), and next yields them from a local
+// slice until it is empty. The consumer may thus hold up to a
+// highWaterMark beside the stream's own buffer; what the hand-over's
+// reads make the stream produce stays in the stream, so a lazy source is
+// pulled no further ahead than by Node's iterator. Chunks taken before
+// the stream failed are still yielded, before its error, as chunks
+// already in flight, except when a context that destroys the stream was
+// cancelled: then they are dropped, as the consumer may have cancelled it
+// itself, and Node's iterator would find the stream destroyed at its next
+// read. Byte chunks are
 // yielded as they were pushed (Node's iterator yields read(), which joins
 // what is buffered; here nothing is copied), decoded strings as read()
 // returns them.
@@ -96,17 +102,21 @@ const maxBatch = 1024
 // or has failed (its error). Cancelling ctx (which may be nil) destroys
 // the stream with an AbortError and returns it.
 func (pl *puller) next(ctx context.Context) (any, error) {
-	if pl.next0 < len(pl.batch) && !cancelled(ctx) {
+	if pl.next0 < len(pl.batch) && !cancelled(ctx) && !pl.s.abortRequested() {
 		c := pl.batch[pl.next0]
 		pl.batch[pl.next0] = nil
 		pl.next0++
 		return c, nil
 	}
+	clear(pl.batch[pl.next0:]) // dropped, if a cancel came: let them go
 	pl.batch, pl.next0 = pl.batch[:0], 0
 	var chunk any
 	var rerr error
 	s := pl.s
 	err := s.loop.await(waitFor{pl.call, s}, func(done func()) {
+		// A cancel made just now (by the consumer, say) is applied
+		// before anything is read.
+		s.loop.pollIfWatching()
 		pl.start()
 		finish := func() {
 			pl.wake = nil
@@ -123,9 +133,15 @@ func (pl *puller) next(ctx context.Context) (any, error) {
 		var try func()
 		try = func() {
 			if !s.rs.Destroyed {
+				// What the stream had buffered before this read, and only
+				// that, goes with it: what the reads refill is what
+				// Node's next read() would find, and stays in the
+				// stream, so a lazy source (an operator) is pulled no
+				// further ahead than Node's iterator pulls it.
+				avail := s.rs.buffer.len()
 				if c := s.readHead(); c != nil {
 					chunk = c
-					pl.takeBuffered()
+					pl.takeBuffered(avail - 1)
 					finish()
 					return
 				}
@@ -190,6 +206,23 @@ func (pl *puller) start() {
 	})
 }
 
+// abortRequested reports whether a context that destroys s is cancelled:
+// the chunks a consumer holds are then dropped, as Node's iterator, which
+// reads one at a time, finds the stream destroyed at its next read. Safe
+// off the loop.
+func (s *Stream) abortRequested() bool {
+	list := s.aborts.Load()
+	if list == nil {
+		return false
+	}
+	for _, ctx := range *list {
+		if ctx.Err() != nil {
+			return true
+		}
+	}
+	return false
+}
+
 // cancelled reports whether ctx (which may be nil) is done: a cancel wins
 // over the chunks a hand-over already took.
 func cancelled(ctx context.Context) bool {
@@ -204,12 +237,13 @@ func cancelled(ctx context.Context) bool {
 	}
 }
 
-// takeBuffered moves the chunks the stream has buffered into the batch,
-// on the loop, reading no further than what was buffered when it began.
+// takeBuffered moves at most n chunks the stream has buffered into the
+// batch, on the loop: the caller counts those buffered before the
+// hand-over, not those its reads made the stream produce.
 // Byte chunks stay as they were pushed: nothing is copied.
-func (pl *puller) takeBuffered() {
+func (pl *puller) takeBuffered(n int) {
 	s := pl.s
-	for n := min(s.rs.buffer.len(), maxBatch); n > 0 && !s.rs.Destroyed; n-- {
+	for n = min(n, s.rs.buffer.len(), maxBatch); n > 0 && !s.rs.Destroyed; n-- {
 		c := s.readHead()
 		if c == nil {
 			return

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"testing"
 	"testing/iotest"
@@ -190,4 +191,53 @@ func TestChunksCancelWinsOverTheBatch(t *testing.T) {
 	}
 	require.Equal(t, []any{1, 2}, got)
 	require.ErrorIs(t, last, ErrAbort)
+}
+
+// A lazy source read through Chunks is pulled no further ahead than Node's
+// iterator pulls it (test-stream-reduce.js "Works lazily": Node calls the
+// mapper 3 times before the reducer's throw at its second value).
+func TestChunksPullsLazySourceAsNode(t *testing.T) {
+	l := NewLoop()
+	calls := 0
+	var s *Readable
+	require.NoError(t, l.Run(func() {
+		src := From(slices.Values([]any{1, 2, 3, 4, 5, 6}), ReadableOptions{Loop: l})
+		s = Map(src, func(v any) (any, error) { calls++; return v, nil })
+	}))
+	boom := errors.New("boom")
+	_, err := ReduceWith(context.Background(), s, func(acc, v any) (any, error) {
+		if acc == 1 {
+			return nil, boom
+		}
+		return v, nil
+	}, 0)
+	require.ErrorIs(t, err, boom)
+	require.Equal(t, 3, calls)
+}
+
+// A consumer that cancels its source's context stops at once: the chunks
+// it already took are not handed to it (test-stream-forEach.js, an
+// infinite source with a signal aborted by the 10th call).
+func TestChunksStopsAtSourceAbort(t *testing.T) {
+	l := NewLoop()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	ones := func(yield func(any) bool) {
+		for yield(1) {
+		}
+	}
+	var s *Readable
+	require.NoError(t, l.Run(func() {
+		s = From(ones, ReadableOptions{Loop: l, Context: ctx, HighWaterMark: Int(16)})
+	}))
+	calls := 0
+	err := ForEach(context.Background(), s, func(any) error {
+		calls++
+		if calls == 10 {
+			cancel()
+		}
+		return nil
+	})
+	require.ErrorIs(t, err, ErrAbort)
+	require.Equal(t, 10, calls)
 }

@@ -58,14 +58,26 @@ func operatorStream(src ReadableStream, step func(out *Readable, v any) (more bo
 		out     *Readable
 		started bool
 		pulling bool
+		// wanted: the result asked for more (its read hook ran) and has
+		// not been given enough yet. Only then is the source read and fn
+		// called, as Node's operators run their generator only when the
+		// result is read: a source's 'readable' alone does not map ahead.
+		wanted bool
+		asked  int // read hook calls: one during a step still wants more
 	)
 	pull := func() {
-		if pulling || out.rs.Destroyed || out.rs.Ended {
+		if pulling || !wanted || out.rs.Destroyed || out.rs.Ended {
 			return
 		}
 		pulling = true
 		defer func() { pulling = false }()
 		for !out.rs.Destroyed && !out.rs.Ended {
+			if s.rs.Ended && s.rs.Length == 0 {
+				// The source is done (and maybe destroyed by its
+				// autoDestroy since): the result ends when it asks.
+				out.Push(nil)
+				return
+			}
 			if s.rs.Destroyed {
 				return // Finished reports why
 			}
@@ -76,12 +88,16 @@ func operatorStream(src ReadableStream, step func(out *Readable, v any) (more bo
 				}
 				return // 'readable' or the end calls pull again
 			}
+			before := asked
 			more, err := safeStep(step, out, v)
 			if err != nil {
 				out.Destroy(err)
 				return
 			}
 			if !more {
+				if asked == before {
+					wanted = false
+				}
 				return
 			}
 		}
@@ -105,6 +121,8 @@ func operatorStream(src ReadableStream, step func(out *Readable, v any) (more bo
 		ObjectMode:    true,
 		HighWaterMark: Int(1),
 		Read: func(int) {
+			wanted = true
+			asked++
 			if !started {
 				start()
 			}

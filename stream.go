@@ -1,6 +1,9 @@
 package stream
 
-import "context"
+import (
+	"context"
+	"sync/atomic"
+)
 
 // Stream is what every stream type shares: the event emitter, the loop, and
 // the destroy machinery of Node's internal/streams/destroy. A Readable has a
@@ -41,6 +44,12 @@ type Stream struct {
 
 	onwrite func(error) // the write hooks' callback, bound once
 	bridges []*bridge   // pipes to destinations on other loops
+
+	// The contexts whose cancellation destroys the stream (its Context
+	// option, AddAbortSignal), copied on write so that a consumer off the
+	// loop may look at them (iter.go): a cancel it made itself then stops
+	// the chunks it already holds.
+	aborts atomic.Pointer[[]context.Context]
 
 	closeWaiters []func() // blocking calls waiting for the close step
 }
