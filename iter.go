@@ -32,16 +32,38 @@ import (
 // Like the other blocking adapters it must not be used on the stream's
 // loop, where it yields an error wrapping ErrReentrant.
 func Chunks(ctx context.Context, s ReadableStream) iter.Seq2[any, error] {
+	return ChunksWith(ctx, s, ChunksOptions{})
+}
+
+// ChunksOptions are the options of [ChunksWith], Node's
+// readable.iterator(options).
+type ChunksOptions struct {
+	// DestroyOnReturn: whether breaking out of the loop destroys the
+	// stream. Nil means true, as in Node. With false the iteration only
+	// takes its listeners off, and the stream may be read again later;
+	// each hand-over then takes one chunk, so that none is left in the
+	// consumer's hands when it breaks out.
+	DestroyOnReturn *bool
+}
+
+// ChunksWith is [Chunks] with options.
+func ChunksWith(ctx context.Context, s ReadableStream, opts ChunksOptions) iter.Seq2[any, error] {
 	st := readableOf(s, "stream")
+	keep := opts.DestroyOnReturn != nil && !*opts.DestroyOnReturn
 	return func(yield func(any, error) bool) {
-		p := &puller{s: st, call: "Chunks"}
+		p := &puller{s: st, call: "Chunks", keep: keep}
 		inBody := false
 		defer func() {
 			// The loop body broke out, or panicked: as Node's iterator
 			// return, the stream is destroyed, so what it holds is let
-			// go of whatever way the loop ended.
+			// go of whatever way the loop ended; or, with
+			// DestroyOnReturn false, only left.
 			if inBody {
-				p.abandon()
+				if keep {
+					p.release()
+				} else {
+					p.abandon()
+				}
 			}
 		}()
 		for {
@@ -88,6 +110,10 @@ type puller struct {
 	wake    func() // set while a next waits for the stream
 	done    bool   // 'end', 'error' or 'close' happened
 	doneErr error
+
+	keep       bool      // DestroyOnReturn false: one chunk per hand-over, release on break
+	readableL  *Listener // the 'readable' listener, for release
+	finCleanup func()    // removes the Finished listeners, for release
 
 	// The consumer's: what the last hand-over took.
 	batch []any
@@ -141,7 +167,9 @@ func (pl *puller) next(ctx context.Context) (any, error) {
 				avail := s.rs.buffer.len()
 				if c := s.readHead(); c != nil {
 					chunk = c
-					pl.takeBuffered(avail - 1)
+					if !pl.keep {
+						pl.takeBuffered(avail - 1)
+					}
 					finish()
 					return
 				}
@@ -198,8 +226,8 @@ func (pl *puller) start() {
 			pl.wake()
 		}
 	}
-	pl.s.On("readable", func(...any) { poke() })
-	Finished(pl.s, func(err error) {
+	pl.readableL = pl.s.On("readable", func(...any) { poke() })
+	pl.finCleanup = Finished(pl.s, func(err error) {
 		pl.done = true
 		pl.doneErr = err
 		poke()
@@ -250,6 +278,20 @@ func (pl *puller) takeBuffered(n int) {
 		}
 		pl.batch = append(pl.batch, c)
 	}
+}
+
+// release takes the listeners off for a consumer that stopped before the
+// end without destroying the stream (DestroyOnReturn false).
+func (pl *puller) release() {
+	s := pl.s
+	_ = s.loop.await(waitFor{pl.call, s}, func(done func()) {
+		if pl.started {
+			s.RemoveListener("readable", pl.readableL)
+			pl.finCleanup()
+			pl.started = false
+		}
+		done()
+	})
 }
 
 // abandon destroys the stream of a consumer that stopped before its end.

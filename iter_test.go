@@ -241,3 +241,30 @@ func TestChunksStopsAtSourceAbort(t *testing.T) {
 	require.ErrorIs(t, err, ErrAbort)
 	require.Equal(t, 10, calls)
 }
+
+// ChunksWith DestroyOnReturn false: breaking out leaves the stream whole,
+// its listeners off, and a later iteration reads the rest (Node:
+// first 1; destroyed false, listeners 0 0 0 0; rest 2 3 4; destroyed true).
+func TestChunksDestroyOnReturnFalse(t *testing.T) {
+	l := NewLoop()
+	r := From(slices.Values([]any{1, 2, 3, 4}), ReadableOptions{Loop: l})
+	ctx := context.Background()
+	counts := func() []int {
+		return []int{r.ListenerCount("readable"), r.ListenerCount("end"), r.ListenerCount("close"), r.ListenerCount("error")}
+	}
+	before := counts()
+	for v, err := range ChunksWith(ctx, r, ChunksOptions{DestroyOnReturn: Bool(false)}) {
+		require.NoError(t, err)
+		require.Equal(t, 1, v)
+		break
+	}
+	require.False(t, r.Destroyed())
+	require.Equal(t, before, counts(), "the iteration's listeners are off")
+	var rest []any
+	for v, err := range Chunks(ctx, r) {
+		require.NoError(t, err)
+		rest = append(rest, v)
+	}
+	require.Equal(t, []any{2, 3, 4}, rest)
+	require.True(t, r.Destroyed())
+}
