@@ -173,3 +173,17 @@ func readableOf(rs ReadableStream, name string) *Stream {
 	}
 	return s
 }
+
+// Destroy destroys s with err (nil for none), as Node's stream.destroy(s,
+// err): it calls s's own Destroy method, so a type that embeds a stream
+// and defines Destroy is destroyed its way. A nil stream does nothing.
+func Destroy(s StreamLike, err error) {
+	if s == nil || tryBase(s) == nil {
+		return
+	}
+	if d, ok := s.(interface{ Destroy(error) }); ok {
+		d.Destroy(err)
+		return
+	}
+	tryBase(s).Destroy(err)
+}

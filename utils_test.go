@@ -191,3 +191,32 @@ func TestContextOption(t *testing.T) {
 		require.ErrorIs(t, err, context.Canceled)
 	}
 }
+
+type destroyCounting struct {
+	*PassThrough
+	calls int
+}
+
+func (d *destroyCounting) Destroy(err error) {
+	d.calls++
+	d.PassThrough.Destroy(err)
+}
+
+// Destroy(s, err), Node's stream.destroy: the stream's own Destroy runs
+// (an override too), and a nil stream is no error.
+func TestDestroyFunction(t *testing.T) {
+	l := NewLoop()
+	var got error
+	boom := errors.New("boom")
+	d := &destroyCounting{PassThrough: NewPassThrough(DuplexOptions{Loop: l})}
+	require.NoError(t, l.Run(func() {
+		d.OnError(func(err error) { got = err })
+		Destroy(d, boom)
+		Destroy(nil, boom)
+		var nilStream *Readable
+		Destroy(nilStream, boom)
+	}))
+	require.Equal(t, 1, d.calls)
+	require.True(t, d.Destroyed())
+	require.Same(t, boom, got)
+}
