@@ -90,3 +90,12 @@ func gEShift(b *B, want ...any) func(v any) bool {
 		return true
 	}
 }
+
+// gEToArray is `await s.toArray()` followed by check, on the loop.
+func gEToArray(b *B, s stream.ReadableStream, check func(vals []any, err error)) {
+	check = mustCall(b, check)
+	gEAwait(b, func() func() {
+		vals, err := stream.ToArray(nil, s)
+		return func() { check(vals, err) }
+	})
+}
