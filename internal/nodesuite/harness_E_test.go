@@ -58,3 +58,44 @@ func gESameValues(b *B, got, want []any, msg ...any) bool {
 	}
 	return b.Equal(got, want, msg...)
 }
+
+// gEForAwait is `for await (const v of s) { if (!body(v)) break }` in an
+// async function whose promise settles with done: body runs off the loop
+// (so it may only assert), done back on the loop with the iteration's
+// error.
+func gEForAwait(b *B, s stream.ReadableStream, body func(v any) bool, done func(err error)) {
+	gEAwait(b, func() func() {
+		var iterErr error
+		for v, err := range stream.Chunks(nil, s) {
+			if err != nil {
+				iterErr = err
+				break
+			}
+			if !body(v) {
+				break
+			}
+		}
+		return func() { done(iterErr) }
+	})
+}
+
+// gEShift is the body of Node's `assert.strictEqual(item, result.shift())`
+// loops: each value must be the next of want.
+func gEShift(b *B, want ...any) func(v any) bool {
+	return func(v any) bool {
+		if b.True(len(want) != 0, "more values than expected: ", show(v)) {
+			b.Equal(v, want[0])
+			want = want[1:]
+		}
+		return true
+	}
+}
+
+// gEToArray is `await s.toArray()` followed by check, on the loop.
+func gEToArray(b *B, s stream.ReadableStream, check func(vals []any, err error)) {
+	check = mustCall(b, check)
+	gEAwait(b, func() func() {
+		vals, err := stream.ToArray(nil, s)
+		return func() { check(vals, err) }
+	})
+}
