@@ -66,6 +66,12 @@
 // embeds Duplex and [PassThrough] embeds Transform. [ReadableStream] and
 // [WritableStream] accept any of them, and user types that embed them.
 //
+// Node's generator-function stages (pipeline(src, async function* (s)
+// {...}, dst), Duplex.from(generatorFunction)) are [DuplexFromFunc] over a
+// [StageFunc], a function from the sequence of written chunks to the
+// sequence of chunks to read, run on a goroutine of its own; an async
+// function destination is [WritableFromFunc] over a [SinkFunc].
+//
 // Node's promise-returning helpers are blocking calls taking a context
 // where Node takes a signal, for ordinary Go code off the loop:
 // events.once(emitter, name) is [Once], events.on is [On] and [OnWith]

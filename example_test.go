@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"iter"
 	"slices"
 	"strings"
 	"time"
@@ -538,4 +539,40 @@ func ExampleOn() {
 	// Output:
 	// one
 	// two
+}
+
+// A function stage, as Node's pipeline(source, async function* (src) {...},
+// destination): the function maps the sequence of chunks written to the
+// stage to the sequence it yields, on a goroutine of its own, and an async
+// function destination is WritableFromFunc.
+func ExampleDuplexFromFunc() {
+	loop := stream.NewLoop()
+	src := stream.From(slices.Values([]any{"a", "b", "c"}), stream.ReadableOptions{Loop: loop})
+	upper := func(ctx context.Context, in iter.Seq2[any, error]) iter.Seq2[any, error] {
+		return func(yield func(any, error) bool) {
+			for chunk, err := range in {
+				if !yield(strings.ToUpper(chunk.(string)), err) {
+					return
+				}
+			}
+		}
+	}
+	print := func(ctx context.Context, in iter.Seq2[any, error]) error {
+		for chunk, err := range in {
+			if err != nil {
+				return err
+			}
+			fmt.Println(chunk)
+		}
+		return nil
+	}
+	err := stream.Pipeline(context.Background(), src,
+		stream.DuplexFromFunc(upper, stream.DuplexOptions{Loop: loop}),
+		stream.WritableFromFunc(print, stream.WritableOptions{Loop: loop}))
+	fmt.Println("pipeline:", err)
+	// Output:
+	// A
+	// B
+	// C
+	// pipeline: <nil>
 }

@@ -125,6 +125,8 @@ type producer struct {
 	tok       *Pending
 	body      func() error // fn, bound to its ctx and send
 	user      func(err error, cb func(error))
+
+	afterReturn func() // a function stage's End callback (funcstage.go)
 }
 
 // produce is Produce, also returning the producer (for the tests).
@@ -382,6 +384,9 @@ func (p *producer) returnedOnLoop(err error) {
 		p.mu.Unlock()
 		if w {
 			p.drain()
+		}
+		if p.afterReturn != nil {
+			p.afterReturn()
 		}
 	}
 }
