@@ -99,3 +99,8 @@ func gEToArray(b *B, s stream.ReadableStream, check func(vals []any, err error))
 		return func() { check(vals, err) }
 	})
 }
+
+// gEReject stands for a rejected promise yielded by a generator: it panics
+// with v where the value would be, which From turns into the stream's
+// error (a *stream.PanicError holding v).
+func gEReject(v any) any { panic(v) }
