@@ -208,11 +208,11 @@ func FlatMap(src ReadableStream, fn func(v any) (iter.Seq[any], error)) *Readabl
 }
 
 // Drop returns a Readable of the values of src after the first n (Node's
-// readable.drop). A negative n, which Node refuses with a throw, gives a
-// Readable destroyed with ERR_OUT_OF_RANGE, and src is left alone.
+// readable.drop). A negative n, which Node refuses with a throw, panics
+// with ERR_OUT_OF_RANGE, and src is left alone.
 func Drop(src ReadableStream, n int) *Readable {
 	if n < 0 {
-		return refusedCount(src, n)
+		refusedCount(n)
 	}
 	return operator(src, func(out *Readable, v any) (bool, error) {
 		if n > 0 {
@@ -228,7 +228,7 @@ func Drop(src ReadableStream, n int) *Readable {
 // by Drop.
 func Take(src ReadableStream, n int) *Readable {
 	if n < 0 {
-		return refusedCount(src, n)
+		refusedCount(n)
 	}
 	taken := 0
 	var o *opState
@@ -249,14 +249,10 @@ func Take(src ReadableStream, n int) *Readable {
 }
 
 // refusedCount is Drop's and Take's answer to a negative count: Node
-// throws ERR_OUT_OF_RANGE before touching the source; an operator has no
-// error to return, so its result carries the error, as From's does for a
-// nil sequence.
-func refusedCount(src ReadableStream, n int) *Readable {
-	s := readableOf(src, "stream")
-	r := NewReadable(ReadableOptions{Loop: s.loop, ObjectMode: true, Read: func(int) {}})
-	r.Destroy(newError(ErrOutOfRange, "The value of \"number\" is out of range. It must be >= 0. Received "+strconv.Itoa(n)))
-	return r
+// throws ERR_OUT_OF_RANGE before touching the source, and so, as Finished
+// does for a nil stream, the call panics with that error.
+func refusedCount(n int) {
+	panic(newError(ErrOutOfRange, "The value of \"number\" is out of range. It must be >= 0. Received "+strconv.Itoa(n)))
 }
 
 // ToArray reads src to its end and returns its values (Node's

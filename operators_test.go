@@ -226,13 +226,14 @@ func TestDropTakeNegativeCount(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			l := NewLoop()
 			src := From(slices.Values([]any{1, 2}), ReadableOptions{Loop: l})
-			var got error
 			require.NoError(t, l.Run(func() {
-				out := op(src, -1)
-				out.OnError(func(err error) { got = err })
+				defer func() {
+					err, _ := recover().(error)
+					require.ErrorIs(t, err, ErrOutOfRange)
+					require.Contains(t, err.Error(), `The value of "number" is out of range. It must be >= 0. Received -1`)
+				}()
+				op(src, -1)
 			}))
-			require.ErrorIs(t, got, ErrOutOfRange)
-			require.Contains(t, got.Error(), `The value of "number" is out of range. It must be >= 0. Received -1`)
 			require.False(t, src.Destroyed(), "the source is left alone, as Node throws before touching it")
 			require.False(t, src.ReadableDidRead())
 		})
