@@ -22,6 +22,10 @@ type FinishedOptions struct {
 	// from going idle. Nil, or a context that is never cancelled, waits
 	// as without it.
 	Context context.Context
+	// Cleanup, for WaitFinished only (Node's stream/promises cleanup
+	// option): remove the listeners it added before it returns. By
+	// default they stay, as in Node.
+	Cleanup bool
 }
 
 // Finished calls cb once s is done, as Node's stream.finished: with nil
@@ -265,6 +269,9 @@ func WaitFinishedWith(ctx context.Context, sl StreamLike, opts FinishedOptions) 
 	err := s.loop.await(waitFor{"WaitFinished", s}, func(done func()) {
 		cleanup = finishedWith(s, opts, func(err error) {
 			result = err
+			if opts.Cleanup {
+				cleanup()
+			}
 			done()
 		})
 	})

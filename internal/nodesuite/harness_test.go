@@ -249,6 +249,17 @@ func (b *B) Code(err error, code string, msg ...any) bool {
 	return false
 }
 
+// Name asserts that err is a library error with Node's name (err.name
+// === 'AbortError', 'TypeError', ...).
+func (b *B) Name(err error, name string, msg ...any) bool {
+	var se *stream.Error
+	if errors.As(err, &se) && se.Name == name {
+		return true
+	}
+	b.fail(where(2) + fmt.Sprintf("got error %v, want one named %s%s", err, name, suffix(msg)))
+	return false
+}
+
 // Is asserts errors.Is(err, target): the error a test made itself came
 // through unchanged.
 func (b *B) Is(err, target error, msg ...any) bool {

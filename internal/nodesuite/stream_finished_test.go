@@ -75,33 +75,67 @@ func TestStreamFinished(t *testing.T) {
 			done()
 		})
 	})
+	empty := func(b *B) *stream.Readable {
+		return stream.From(func(func(any) bool) {}, stream.ReadableOptions{Loop: b.Loop})
+	}
+	aborted := func() context.Context {
+		ctx, cancel := context.WithCancel(context.Background())
+		cancel()
+		return ctx
+	}
 	block(t, "pre-aborted signal", func(b *B) {
-		b.Missing("finished signal option")
-		// An already aborted signal: finished(Readable.from(empty), {signal})
-		// calls back with an AbortError.
+		rs := empty(b)
+		stream.FinishedWith(rs, stream.FinishedOptions{Context: aborted()}, mustCall(b, func(err error) {
+			b.Name(err, "AbortError")
+		}))
 	})
 	block(t, "abort before a sync end", func(b *B) {
-		b.Missing("finished signal option")
-		// ac.abort() right after finished(rs, {signal}): an AbortError.
+		ctx, cancel := context.WithCancel(context.Background())
+		rs := empty(b)
+		stream.FinishedWith(rs, stream.FinishedOptions{Context: ctx}, mustCall(b, func(err error) {
+			b.Name(err, "AbortError")
+		}))
+		cancel()
 	})
 	block(t, "abort before an async end", func(b *B) {
-		b.Missing("finished signal option")
-		// ac.abort() in a 1 ms timer, rs never read: an AbortError.
+		ctx, cancel := context.WithCancel(context.Background())
+		rs := empty(b)
+		b.SetTimeout(cancel, 1)
+		stream.FinishedWith(rs, stream.FinishedOptions{Context: ctx}, mustCall(b, func(err error) {
+			b.Name(err, "AbortError")
+		}))
 	})
 	block(t, "abort after the end", func(b *B) {
-		b.Missing("finished signal option")
-		// An abort on the immediate after the generator's last value, the
-		// stream resumed: finished succeeds.
+		ctx, cancel := context.WithCancel(context.Background())
+		b.AtExit(cancel)
+		rs := stream.From(func(yield func(any) bool) {
+			if yield(5) {
+				b.SetImmediate(cancel)
+			}
+		}, stream.ReadableOptions{Loop: b.Loop})
+		rs.Resume()
+		stream.FinishedWith(rs, stream.FinishedOptions{Context: ctx}, mustSucceed(b))
 	})
+	// promisify(finished) is the blocking WaitFinished, run off the loop
+	// as Node's await runs off the current callback.
 	block(t, "promisified abort", func(b *B) {
-		b.Missing("finished signal option")
-		// promisify(finished)(rs, {signal}) with ac.abort() on an immediate
-		// rejects with an AbortError.
+		ctx, cancel := context.WithCancel(context.Background())
+		rs := empty(b)
+		b.SetImmediate(cancel)
+		rejected := mustCall(b, func(err error) { b.Name(err, "AbortError") })
+		b.Loop.Go(func() func() {
+			err := stream.WaitFinished(ctx, rs)
+			return func() { rejected(err) }
+		})
 	})
 	block(t, "promisified pre-aborted", func(b *B) {
-		b.Missing("finished signal option")
-		// The same with an already aborted signal: rejects with an
-		// AbortError.
+		rs := empty(b)
+		rejected := mustCall(b, func(err error) { b.Name(err, "AbortError") })
+		ctx := aborted()
+		b.Loop.Go(func() func() {
+			err := stream.WaitFinished(ctx, rs)
+			return func() { rejected(err) }
+		})
 	})
 	block(t, "file that does not exist", func(b *B) {
 		b.NA("fs.createReadStream opens the file itself and fails the stream with ENOENT; FromReader takes a reader already open, so os.Open's error comes before any stream exists")
