@@ -207,6 +207,18 @@ func FlatMap(src ReadableStream, fn func(v any) (iter.Seq[any], error)) *Readabl
 	})
 }
 
+// AsIndexedPairs returns a Readable of []any{index, value} for each value
+// of src, the index counting from 0 (Node's readable.asIndexedPairs,
+// deprecated there but still in v20).
+func AsIndexedPairs(src ReadableStream) *Readable {
+	i := 0
+	return operator(src, func(out *Readable, v any) (bool, error) {
+		pair := []any{i, v}
+		i++
+		return out.Push(pair), nil
+	})
+}
+
 // Drop returns a Readable of the values of src after the first n (Node's
 // readable.drop). A negative n, which Node refuses with a throw, panics
 // with ERR_OUT_OF_RANGE, and src is left alone.

@@ -239,3 +239,14 @@ func TestDropTakeNegativeCount(t *testing.T) {
 		})
 	}
 }
+
+func TestAsIndexedPairs(t *testing.T) {
+	l := NewLoop()
+	var out *Readable
+	require.NoError(t, l.Run(func() {
+		out = AsIndexedPairs(From(slices.Values([]any{"a", "b"}), ReadableOptions{Loop: l}))
+	}))
+	pairs, err := ToArray(context.Background(), out)
+	require.NoError(t, err)
+	require.Equal(t, []any{[]any{0, "a"}, []any{1, "b"}}, pairs)
+}

@@ -1,26 +1,49 @@
 package nodesuite_test
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/nodestream/stream"
+)
 
 // test-stream-asIndexedPairs.mjs: asIndexedPairs pairs each value with
 // its index, lazily, and honours its signal.
 func TestStreamAsIndexedPairs(t *testing.T) {
+	from := func(b *B, vals ...any) *stream.Readable {
+		return stream.From(gEValues(vals...), stream.ReadableOptions{Loop: b.Loop})
+	}
 	block(t, "synchronous stream", func(b *B) {
-		b.Missing("readable.asIndexedPairs")
-		// Readable.from([1, 2, 3]).asIndexedPairs().toArray() gives
-		// [[0, 1], [1, 2], [2, 3]]; over [] it gives [].
+		gEToArray(b, stream.AsIndexedPairs(from(b, 1, 2, 3)), func(pairs []any, err error) {
+			b.NoError(err)
+			b.Equal(pairs, []any{[]any{0, 1}, []any{1, 2}, []any{2, 3}})
+		})
+		gEToArray(b, stream.AsIndexedPairs(from(b)), func(pairs []any, err error) {
+			b.NoError(err)
+			gESameValues(b, pairs, nil)
+		})
 	})
 	block(t, "asynchronous stream", func(b *B) {
-		b.Missing("readable.asIndexedPairs")
+		b.Missing("map with an async mapper")
 		// The same after an async identity map.
 	})
 	block(t, "does not enumerate an infinite stream", func(b *B) {
-		b.Missing("readable.asIndexedPairs")
-		// An infinite stream of 1s: asIndexedPairs().take(3) gives
-		// [[0, 1], [1, 1], [2, 1]], take(0) gives [].
+		infinite := func() *stream.Readable {
+			return stream.From(func(yield func(any) bool) {
+				for yield(1) {
+				}
+			}, stream.ReadableOptions{Loop: b.Loop})
+		}
+		gEToArray(b, stream.Take(stream.AsIndexedPairs(infinite()), 3), func(pairs []any, err error) {
+			b.NoError(err)
+			b.Equal(pairs, []any{[]any{0, 1}, []any{1, 1}, []any{2, 1}})
+		})
+		gEToArray(b, stream.Take(stream.AsIndexedPairs(infinite()), 0), func(pairs []any, err error) {
+			b.NoError(err)
+			gESameValues(b, pairs, nil)
+		})
 	})
 	block(t, "AbortSignal", func(b *B) {
-		b.Missing("readable.asIndexedPairs")
+		b.Missing("asIndexedPairs signal option")
 		// asIndexedPairs({ signal }) aborted right after toArray starts, or
 		// with a pre-aborted signal: toArray rejects with an AbortError.
 	})

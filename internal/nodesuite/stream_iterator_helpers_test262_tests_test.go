@@ -33,8 +33,15 @@ func TestStreamIteratorHelpersTest262Tests(t *testing.T) {
 		})
 	}
 	block(t, "asIndexedPairs", func(b *B) {
-		b.Missing("readable.asIndexedPairs")
-		// asIndexedPairs over [0, 1] gives pairs [i, v] with i === v.
+		// typeof, length and the property descriptor have no Go meaning.
+		gEToArray(b, stream.AsIndexedPairs(from(b, 0, 1)), func(pairs []any, err error) {
+			b.NoError(err)
+			b.Equal(len(pairs), 2)
+			for _, p := range pairs {
+				pair := p.([]any)
+				b.Equal(pair[0], pair[1])
+			}
+		})
 	})
 	block(t, "drop", func(b *B) {
 		next(b, stream.Drop(from(b, 1, 2), 2), func(v any, done bool, err error) {
