@@ -168,10 +168,25 @@ func TestStreamCompose(t *testing.T) {
 		d.OnError(func(err error) { b.Is(err, e) })
 	})
 	block(t, "async iterable to async function is neither readable nor writable", func(b *B) {
-		b.Missing("async generator compose stages")
-		// compose(generator object, generator, async function): writable
-		// and readable are false; finished after resume() succeeds with
-		// 'HELLOWORLD' collected.
+		buf := ""
+		hello := stream.From(gEValues("Hello", "World"), stream.ReadableOptions{Loop: b.Loop})
+		sink := stream.WritableFromFunc(func(ctx context.Context, src iter.Seq2[any, error]) error {
+			for c := range src {
+				buf += str(c)
+			}
+			return nil
+		}, stream.WritableOptions{Loop: b.Loop})
+		d, err := stream.Compose(hello, gen(b, func(c any) (any, error) { return upper(c), nil }), sink)
+		if !b.NoError(err) {
+			return
+		}
+		b.False(d.Writable())
+		b.False(d.Readable())
+		d.Resume()
+		stream.Finished(d, mustCall(b, func(err error) {
+			b.NoError(err)
+			b.Equal(buf, "HELLOWORLD")
+		}))
 	})
 	block(t, "async generator as a transform duplex", func(b *B) {
 		buf := ""
@@ -194,9 +209,22 @@ func TestStreamCompose(t *testing.T) {
 		// finished succeeds with 'HELLOWORLD' collected.
 	})
 	block(t, "async iterable, generator and async function", func(b *B) {
-		b.Missing("async generator compose stages")
-		// The same chain in one compose: finished succeeds with
-		// 'HELLOWORLD' collected.
+		buf := ""
+		hello := stream.From(gEValues("Hello", "World"), stream.ReadableOptions{Loop: b.Loop})
+		sink := stream.WritableFromFunc(func(ctx context.Context, src iter.Seq2[any, error]) error {
+			for c := range src {
+				buf += str(c)
+			}
+			return nil
+		}, stream.WritableOptions{Loop: b.Loop})
+		d, err := stream.Compose(hello, gen(b, func(c any) (any, error) { return upper(c), nil }), sink)
+		if !b.NoError(err) {
+			return
+		}
+		stream.Finished(d, mustCall(b, func(err error) {
+			b.NoError(err)
+			b.Equal(buf, "HELLOWORLD")
+		}))
 	})
 	block(t, "composing nothing", func(b *B) {
 		_, err := stream.Compose()
