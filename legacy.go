@@ -52,3 +52,136 @@ func (s *Stream) pushAny(chunk any) bool {
 	ok, _ := s.push(chunk, "", false)
 	return ok
 }
+
+// LegacyStream is Node's legacy Stream class (require('stream').Stream, the
+// base of the first streams API): an event emitter with Node's old pipe,
+// [LegacyStream.Pipe]. Embed it in a type of your own to write an
+// old-style source or destination, as Node code calls Stream from its
+// constructor; its methods must be called on its loop.
+type LegacyStream struct {
+	EventEmitter
+}
+
+// NewLegacyStream returns a legacy Stream on loop (nil means
+// DefaultLoop()).
+func NewLegacyStream(loop *Loop) *LegacyStream {
+	s := &LegacyStream{}
+	s.EventEmitter.loop = loopOrDefault(loop)
+	s.EventEmitter.kind = "Stream"
+	return s
+}
+
+// A LegacyWriter is what a legacy pipe writes to: [Writable] and every
+// stream with a writable side, and old-style destinations. A destination
+// may also have Writable() bool (whether it still takes writes, true if it
+// has no such method) and Destroy(error) (called when the source closes
+// before its end).
+type LegacyWriter interface {
+	EventSource
+	Write(chunk any) (bool, error)
+	End() error
+}
+
+// Pipe pipes s into dest in the old style, as Node's
+// Stream.prototype.pipe, and returns dest: each 'data' is written (and s
+// paused, if it has Pause, when Write returns false, resumed on dest's
+// 'drain' if s has Resume and is readable); 'end' ends dest, or 'close'
+// destroys it, once, unless opts.End is false; an 'error' on either side
+// removes the pipe's listeners and, if nobody else listens for it there,
+// is emitted again, which makes it unhandled. dest gets 'pipe' with s.
+//
+// A method of the embedded LegacyStream sees only the LegacyStream, not
+// the type around it: a type with its own Pause, Resume or Readable pipes
+// with [LegacyPipe](x, dest, opts) instead, so that they are found.
+func (s *LegacyStream) Pipe(dest LegacyWriter, opts PipeOptions) LegacyWriter {
+	return LegacyPipe(s, dest, opts)
+}
+
+// LegacyPipe is [LegacyStream.Pipe] with the source given whole: src's
+// own Pause and Resume methods (see [Pauser]) and Readable() bool, if it
+// has them, are used as Node's pipe uses source.pause, source.resume and
+// source.readable.
+func LegacyPipe(src EventSource, dest LegacyWriter, opts PipeOptions) LegacyWriter {
+	self := src
+	se, de := src.eventEmitter(), dest.eventEmitter()
+	se.check()
+	pauser, _ := self.(Pauser)
+	writable := func() bool {
+		if w, ok := dest.(interface{ Writable() bool }); ok {
+			return w.Writable()
+		}
+		return true
+	}
+	readable := func() bool {
+		if r, ok := self.(interface{ Readable() bool }); ok {
+			return r.Readable()
+		}
+		return true
+	}
+	var ondata, ondrain, onend, onclose, srcErr, dstErr, cleanupEnd, cleanupClose, dstClose *Listener
+	ondata = se.On("data", func(args ...any) {
+		var chunk any
+		if len(args) > 0 {
+			chunk = args[0]
+		}
+		if writable() {
+			if ok, _ := dest.Write(chunk); !ok && pauser != nil {
+				pauser.Pause()
+			}
+		}
+	})
+	ondrain = de.On("drain", func(...any) {
+		if readable() && pauser != nil {
+			pauser.Resume()
+		}
+	})
+	didOnEnd := false
+	if opts.End == nil || *opts.End {
+		onend = se.On("end", func(...any) {
+			if didOnEnd {
+				return
+			}
+			didOnEnd = true
+			dest.End()
+		})
+		onclose = se.On("close", func(...any) {
+			if didOnEnd {
+				return
+			}
+			didOnEnd = true
+			if d, ok := dest.(interface{ Destroy(error) }); ok {
+				d.Destroy(nil)
+			}
+		})
+	}
+	cleanup := func() {
+		se.RemoveListener("data", ondata)
+		de.RemoveListener("drain", ondrain)
+		if onend != nil {
+			se.RemoveListener("end", onend)
+			se.RemoveListener("close", onclose)
+		}
+		se.RemoveListener("error", srcErr)
+		de.RemoveListener("error", dstErr)
+		se.RemoveListener("end", cleanupEnd)
+		se.RemoveListener("close", cleanupClose)
+		de.RemoveListener("close", dstClose)
+	}
+	onerror := func(e *EventEmitter) Handler {
+		return func(args ...any) {
+			cleanup()
+			if e.ListenerCount("error") == 0 {
+				// Nobody else listens: emitted again, it is unhandled,
+				// as Node's throw.
+				e.Emit("error", args...)
+			}
+		}
+	}
+	srcErr = se.PrependListener("error", onerror(se))
+	dstErr = de.PrependListener("error", onerror(de))
+	cleanupEnd = se.On("end", func(...any) { cleanup() })
+	cleanupClose = se.On("close", func(...any) { cleanup() })
+	dstClose = de.On("close", func(...any) { cleanup() })
+	de.Emit("pipe", self)
+	return dest
+}
