@@ -27,8 +27,8 @@ type legacyDest struct {
 }
 
 func (d *legacyDest) Write(c any) (bool, error) { d.log(d.name, "write", c); return !d.full, nil }
-func (d *legacyDest) End() error               { d.log(d.name, "end"); return nil }
-func (d *legacyDest) Destroy(error)            { d.log(d.name, "destroy") }
+func (d *legacyDest) End() error                { d.log(d.name, "end"); return nil }
+func (d *legacyDest) Destroy(error)             { d.log(d.name, "destroy") }
 
 // TestLegacyPipe is the Go twin of testdata/legacy/pipe.js.
 func TestLegacyPipe(t *testing.T) {
