@@ -71,19 +71,22 @@ func NewLegacyStream(loop *Loop) *LegacyStream {
 	return s
 }
 
-// A LegacyWriter is what a legacy pipe writes to: [Writable] and every
-// stream with a writable side, and old-style destinations. A destination
-// may also have Writable() bool (whether it still takes writes, true if it
-// has no such method) and Destroy(error) (called when the source closes
-// before its end).
-type LegacyWriter interface {
-	EventSource
-	Write(chunk any) (bool, error)
-	End() error
-}
+// The parts of a legacy pipe's destination, each optional, as Node's pipe
+// looks for them on dest: Write (a destination without one, or whose
+// Writable() reports false, is not written to, as one whose writable flag
+// is not set), End (called at the source's 'end') and Destroy (at its
+// 'close').
+type (
+	legacyWriter    interface{ Write(chunk any) (bool, error) }
+	legacyEnder     interface{ End() error }
+	legacyDestroyer interface{ Destroy(error) }
+)
 
 // Pipe pipes s into dest in the old style, as Node's
-// Stream.prototype.pipe, and returns dest: each 'data' is written (and s
+// Stream.prototype.pipe, and returns dest: any event source, with the
+// optional methods Write(chunk any) (bool, error), Writable() bool,
+// End() error and Destroy(error) that Node's pipe looks for on its
+// destination (a [Writable] has them all). Each 'data' is written (and s
 // paused, if it has Pause, when Write returns false, resumed on dest's
 // 'drain' if s has Resume and is readable); 'end' ends dest, or 'close'
 // destroys it, once, unless opts.End is false; an 'error' on either side
@@ -93,7 +96,7 @@ type LegacyWriter interface {
 // A method of the embedded LegacyStream sees only the LegacyStream, not
 // the type around it: a type with its own Pause, Resume or Readable pipes
 // with [LegacyPipe](x, dest, opts) instead, so that they are found.
-func (s *LegacyStream) Pipe(dest LegacyWriter, opts PipeOptions) LegacyWriter {
+func (s *LegacyStream) Pipe(dest EventSource, opts PipeOptions) EventSource {
 	return LegacyPipe(s, dest, opts)
 }
 
@@ -101,12 +104,16 @@ func (s *LegacyStream) Pipe(dest LegacyWriter, opts PipeOptions) LegacyWriter {
 // own Pause and Resume methods (see [Pauser]) and Readable() bool, if it
 // has them, are used as Node's pipe uses source.pause, source.resume and
 // source.readable.
-func LegacyPipe(src EventSource, dest LegacyWriter, opts PipeOptions) LegacyWriter {
+func LegacyPipe(src EventSource, dest EventSource, opts PipeOptions) EventSource {
 	self := src
 	se, de := src.eventEmitter(), dest.eventEmitter()
 	se.check()
 	pauser, _ := self.(Pauser)
+	writer, _ := dest.(legacyWriter)
 	writable := func() bool {
+		if writer == nil {
+			return false
+		}
 		if w, ok := dest.(interface{ Writable() bool }); ok {
 			return w.Writable()
 		}
@@ -125,7 +132,7 @@ func LegacyPipe(src EventSource, dest LegacyWriter, opts PipeOptions) LegacyWrit
 			chunk = args[0]
 		}
 		if writable() {
-			if ok, _ := dest.Write(chunk); !ok && pauser != nil {
+			if ok, _ := writer.Write(chunk); !ok && pauser != nil {
 				pauser.Pause()
 			}
 		}
@@ -142,14 +149,16 @@ func LegacyPipe(src EventSource, dest LegacyWriter, opts PipeOptions) LegacyWrit
 				return
 			}
 			didOnEnd = true
-			dest.End()
+			if e, ok := dest.(legacyEnder); ok {
+				e.End()
+			}
 		})
 		onclose = se.On("close", func(...any) {
 			if didOnEnd {
 				return
 			}
 			didOnEnd = true
-			if d, ok := dest.(interface{ Destroy(error) }); ok {
+			if d, ok := dest.(legacyDestroyer); ok {
 				d.Destroy(nil)
 			}
 		})

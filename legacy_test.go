@@ -47,7 +47,7 @@ func TestLegacyPipe(t *testing.T) {
 	require.NoError(t, l.Run(func() {
 		s1, d1 := source(), dest("d1", true)
 		d1.On("pipe", func(args ...any) { log("d1 pipe from source", args[0] == any(s1)) })
-		log("pipe returns dest", LegacyPipe(s1, d1, PipeOptions{}) == LegacyWriter(d1))
+		log("pipe returns dest", LegacyPipe(s1, d1, PipeOptions{}) == EventSource(d1))
 		s1.Emit("data", "a")
 		d1.Emit("drain")
 		s1.Emit("end")
