@@ -13,13 +13,22 @@ import (
 // never added changes nothing; a destroyed destination emits its error.
 func TestStreamPipeErrorHandling(t *testing.T) {
 	block(t, "legacy source error reaches its listener", func(b *B) {
-		b.Missing("Stream.prototype.pipe (legacy pipe of old-style streams)")
-		// new Stream() piped to new Stream(); the source's 'error' listener
-		// gets the very error emitted.
+		source, dest := stream.NewLegacyStream(b.Loop), stream.NewLegacyStream(b.Loop)
+		source.Pipe(dest, stream.PipeOptions{})
+		var gotErr error
+		source.On("error", func(args ...any) { gotErr = args[0].(error) })
+		bacon := errors.New("This stream turned into bacon.")
+		source.Emit("error", bacon)
+		b.Is(gotErr, bacon)
 	})
 	block(t, "legacy source error without listener throws", func(b *B) {
-		b.Missing("Stream.prototype.pipe (legacy pipe of old-style streams)")
-		// The same with no listener: emit throws the error itself.
+		source, dest := stream.NewLegacyStream(b.Loop), stream.NewLegacyStream(b.Loop)
+		source.Pipe(dest, stream.PipeOptions{})
+		bacon := errors.New("This stream turned into bacon.")
+		// Node's emit throws the error; here it is unhandled, and Run
+		// returns it.
+		b.OnUncaught(mustCall(b, func(err error) { b.Is(err, bacon) }))
+		source.Emit("error", bacon)
 	})
 	block(t, "destination error with the user listener removed throws", func(b *B) {
 		removed := false
@@ -71,8 +80,11 @@ func TestStreamPipeErrorHandling(t *testing.T) {
 		removed = true
 	})
 	block(t, "legacy source into a destroyed PassThrough", func(b *B) {
-		b.Missing("Stream.prototype.pipe (legacy pipe of old-style streams)")
-		// new Stream() piped into a PassThrough destroyed with an error: the
-		// PassThrough's once 'error' listener gets that error.
+		handled := errors.New("this should be handled")
+		destination := stream.NewPassThrough(stream.DuplexOptions{Loop: b.Loop})
+		destination.Once("error", mustCall(b, func(args ...any) { b.Is(args[0].(error), handled) }))
+		source := stream.NewLegacyStream(b.Loop)
+		source.Pipe(destination, stream.PipeOptions{})
+		destination.Destroy(handled)
 	})
 }

@@ -1,13 +1,26 @@
 package nodesuite_test
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/nodestream/stream"
+)
+
+// gPEWritable is test-stream-pipe-event.js's old-style writable.
+type gPEWritable struct{ *stream.LegacyStream }
+
+func (*gPEWritable) Writable() bool { return true }
 
 // test-stream-pipe-event.js: the legacy Stream.prototype.pipe emits 'pipe'
 // on the destination, synchronously.
 func TestStreamPipeEvent(t *testing.T) {
 	block(t, "legacy pipe emits pipe", func(b *B) {
-		b.Missing("Stream.prototype.pipe (legacy pipe of old-style streams)")
-		// An old-style writable (a Stream with writable = true) gets 'pipe'
-		// before r.pipe(w) returns.
+		// An old-style writable: a legacy Stream with the writable flag.
+		w := &gPEWritable{stream.NewLegacyStream(b.Loop)}
+		passed := false
+		w.On("pipe", func(...any) { passed = true })
+		r := stream.NewLegacyStream(b.Loop)
+		r.Pipe(w, stream.PipeOptions{})
+		b.True(passed, "'pipe' before Pipe returns")
 	})
 }
