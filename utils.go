@@ -143,6 +143,14 @@ func tryReadable(rs ReadableStream) *Stream {
 	return tryStream(func() *Stream { return rs.asReadable().Stream })
 }
 
+// tryWritable is tryBase for a WritableStream.
+func tryWritable(ws WritableStream) *Stream {
+	if ws == nil {
+		return nil
+	}
+	return tryStream(func() *Stream { return ws.asWritable().Stream })
+}
+
 func tryStream(get func() *Stream) (s *Stream) {
 	defer func() {
 		// The accessors are the package's own methods, promoted through
