@@ -1,127 +1,234 @@
 package nodesuite_test
 
-import "testing"
+import (
+	"context"
+	"errors"
+	"iter"
+	"strings"
+	"testing"
+
+	"github.com/nodestream/stream"
+)
 
 // test-stream-duplex-from.js: Duplex.from makes a Duplex of a Readable, a
 // Writable, an object holding either or both, a promise, a Blob, an async
 // function or generator, and reports their errors.
 func TestStreamDuplexFrom(t *testing.T) {
-	block(t, "readable of an object", func(b *B) {
-		b.Missing("Duplex.from")
-		// Duplex.from({ readable }) over a Readable pushing 'asd': readable
-		// true, writable false; 'readable' reads 'asd'; at 'end' readable is
-		// false.
-	})
-	block(t, "a readable", func(b *B) {
-		b.Missing("Duplex.from")
-		// Duplex.from(readable) over a Readable pushing 'asd': the same as
-		// with { readable }.
-	})
+	asd := func(b *B) *stream.Readable {
+		var r *stream.Readable
+		r = stream.NewReadable(stream.ReadableOptions{Loop: b.Loop, Read: func(int) {
+			r.Push("asd")
+			r.Push(nil)
+		}})
+		return r
+	}
+	collect := func(b *B, ret *string) *stream.Writable {
+		return stream.NewWritable(stream.WritableOptions{Loop: b.Loop, Write: func(c any, _ string, cb func(error)) {
+			*ret += gA2text(c)
+			cb(nil)
+		}})
+	}
+	readsAsd := func(b *B, d *stream.Duplex) {
+		b.True(d.Readable())
+		b.False(d.Writable())
+		d.Once("readable", mustCall(b, func(...any) { b.Equal(gA2text(d.Read()), "asd") }))
+		d.Once("end", mustCall(b, func(...any) { b.False(d.Readable()) }))
+	}
+	writesAsd := func(b *B, d *stream.Duplex, ret *string) {
+		b.False(d.Readable())
+		b.True(d.Writable())
+		d.EndWith("asd", "", nil)
+		d.On("finish", mustCall(b, func(...any) {
+			b.False(d.Writable())
+			b.Equal(*ret, "asd")
+		}))
+	}
+	// Duplex.from({readable, writable}) is DuplexFromPair(readable,
+	// writable); Duplex.from(readable) is the pair with one side.
+	block(t, "readable of an object", func(b *B) { readsAsd(b, stream.DuplexFromPair(asd(b), nil)) })
+	block(t, "a readable", func(b *B) { readsAsd(b, stream.DuplexFromPair(asd(b), nil)) })
 	block(t, "a writable", func(b *B) {
-		b.Missing("Duplex.from")
-		// Duplex.from(writable): readable false, writable true; end('asd')
-		// reaches the Writable; at 'finish' writable is false and it got
-		// 'asd'.
+		ret := ""
+		writesAsd(b, stream.DuplexFromPair(nil, collect(b, &ret)), &ret)
 	})
 	block(t, "writable of an object", func(b *B) {
-		b.Missing("Duplex.from")
-		// Duplex.from({ writable }): the same as with a Writable.
+		ret := ""
+		writesAsd(b, stream.DuplexFromPair(nil, collect(b, &ret)), &ret)
 	})
 	block(t, "readable and writable of an object", func(b *B) {
-		b.Missing("Duplex.from")
-		// Duplex.from({ readable, writable }): both true; 'readable' reads
-		// 'asd', 'end' leaves readable false; end('asd') reaches the
-		// Writable, 'finish' leaves writable false.
+		ret := ""
+		d := stream.DuplexFromPair(asd(b), collect(b, &ret))
+		b.True(d.Readable())
+		b.True(d.Writable())
+		d.Once("readable", mustCall(b, func(...any) { b.Equal(gA2text(d.Read()), "asd") }))
+		d.Once("end", mustCall(b, func(...any) { b.False(d.Readable()) }))
+		d.EndWith("asd", "", nil)
+		d.Once("finish", mustCall(b, func(...any) {
+			b.False(d.Writable())
+			b.Equal(ret, "asd")
+		}))
 	})
 	block(t, "a promise", func(b *B) {
-		b.Missing("Duplex.from")
-		// Duplex.from(Promise.resolve('asd')): readable only; 'readable'
-		// reads 'asd'; 'end' leaves readable false.
+		b.NA("Duplex.from(promise): Go has no promise value; work done off the loop is a Produce or a DuplexFromFunc")
 	})
 	block(t, "an async generator in a pipeline", func(b *B) {
-		b.Missing("Duplex.from")
-		// pipeline(['abc\ndef\nghi'], Duplex.from(line-splitting async
-		// generator), async generator sink) succeeds with the sink joining
-		// 'abcdefghi' (nodejs/node#40497).
+		// nodejs/node#40497: a generator-function Duplex splitting lines,
+		// between an iterable source and a generator-function sink.
+		lines := stream.DuplexFromFunc(func(ctx context.Context, src iter.Seq2[any, error]) iter.Seq2[any, error] {
+			return func(yield func(any, error) bool) {
+				rest := ""
+				for chunk := range src {
+					parts := strings.Split(rest+gA2text(chunk), "\n")
+					rest = parts[len(parts)-1]
+					for _, line := range parts[:len(parts)-1] {
+						if !yield(line, nil) {
+							return
+						}
+					}
+				}
+				yield(rest, nil)
+			}
+		}, stream.DuplexOptions{Loop: b.Loop})
+		sink := stream.WritableFromFunc(func(ctx context.Context, src iter.Seq2[any, error]) error {
+			ret := ""
+			for x := range src {
+				ret += gA2text(x)
+			}
+			b.Equal(ret, "abcdefghi")
+			return nil
+		}, stream.WritableOptions{Loop: b.Loop})
+		src := stream.From(gEValues("abc\ndef\nghi"), stream.ReadableOptions{Loop: b.Loop})
+		if _, err := stream.PipelineWith([]stream.StreamLike{src, lines, sink}, stream.PipelineOptions{}, mustSucceed(b)); err != nil {
+			b.Fatalf("PipelineWith: %v", err)
+		}
 	})
 	block(t, "a duplex is returned as it is", func(b *B) {
-		b.Missing("Duplex.from")
-		// Duplex.from(duplex) === duplex.
+		b.NA("Duplex.from(duplex) === duplex: a Go Duplex is already one, and DuplexFromPair takes two sides")
 	})
 	block(t, "a blob", func(b *B) {
-		b.Missing("Duplex.from")
-		// Duplex.from(new Blob(['blob'])): one 'data' whose byteLength is
-		// the blob's size.
+		b.NA("Duplex.from(blob): Go has no Blob; a []byte is one chunk of From")
 	})
 	block(t, "a rejected promise", func(b *B) {
-		b.Missing("Duplex.from")
-		// Duplex.from(Promise.reject('myCustomError')) emits 'error' with
-		// that value.
+		b.NA("Duplex.from(Promise.reject(...)): Go has no promise value")
 	})
 	block(t, "an async function rejecting", func(b *B) {
-		b.Missing("Duplex.from")
-		// Duplex.from(async function returning a rejected promise) emits
-		// 'error' with the rejection value.
+		b.NA("Duplex.from(asyncFunction) resolving to a rejected promise: Go has no promise value")
 	})
 	block(t, "a void function", func(b *B) {
-		b.Missing("Duplex.from")
-		// Duplex.from(() => {}) throws ERR_INVALID_RETURN_VALUE.
+		b.NA("Duplex.from(() => {}) and ERR_INVALID_RETURN_VALUE: a StageFunc's result type is fixed by Go's types")
 	})
 	block(t, "data of the readable of an object", func(b *B) {
-		b.Missing("Duplex.from")
-		// Duplex.from({ readable }) pushing a Buffer: 'data' gives that
-		// Buffer; writable is false.
+		msg := []byte("hello")
+		var r *stream.Readable
+		r = stream.NewReadable(stream.ReadableOptions{Loop: b.Loop, Read: func(int) {
+			r.Push(msg)
+			r.Push(nil)
+		}})
+		d := stream.DuplexFromPair(r, nil)
+		d.OnData(mustCall(b, func(data any) { b.Equal(data, msg) }))
+		b.False(d.Writable())
 	})
 	block(t, "data to the writable of an object", func(b *B) {
-		b.Missing("Duplex.from")
-		// Duplex.from({ writable }): write(msg) reaches the Writable's write
-		// with msg; readable is false.
+		msg := []byte("hello")
+		w := stream.NewWritable(stream.WritableOptions{Loop: b.Loop, Write: mustCall(b, func(data any, _ string, cb func(error)) {
+			b.Equal(data, msg)
+		})})
+		d := stream.DuplexFromPair(nil, w)
+		d.Write(msg)
+		b.False(d.Readable())
 	})
 	block(t, "data through readable and writable of an object", func(b *B) {
-		b.Missing("Duplex.from")
-		// Duplex.from({ readable, writable }) piped into itself: 'data'
-		// gives msg with readable and writable still true, then 'end'; the
-		// Writable gets msg.
+		msg := []byte("hello")
+		var r *stream.Readable
+		r = stream.NewReadable(stream.ReadableOptions{Loop: b.Loop, Read: func(int) {
+			r.Push(msg)
+			r.Push(nil)
+		}})
+		w := stream.NewWritable(stream.WritableOptions{Loop: b.Loop, Write: mustCall(b, func(data any, _ string, cb func(error)) {
+			b.Equal(data, msg)
+		})})
+		d := stream.DuplexFromPair(r, w)
+		d.Pipe(d)
+		d.OnData(mustCall(b, func(data any) {
+			b.Equal(data, msg)
+			b.True(d.Readable())
+			b.True(d.Writable())
+		}))
+		d.OnEnd(mustCall(b, func() {}))
 	})
 	block(t, "a readable whose read throws", func(b *B) {
-		b.Missing("Duplex.from")
-		// Duplex.from(Readable whose read throws 'error!'): 'error' with
-		// that message.
+		// A read hook cannot throw in Go; it fails the stream as Node's
+		// throw there does, by destroying it with the error.
+		var r *stream.Readable
+		r = stream.NewReadable(stream.ReadableOptions{Loop: b.Loop, Read: func(int) { r.Destroy(errors.New("error!")) }})
+		d := stream.DuplexFromPair(r, nil)
+		d.OnError(mustCall(b, func(err error) { b.Equal(err.Error(), "error!") }))
 	})
 	block(t, "a writable whose write fails", func(b *B) {
-		b.Missing("Duplex.from")
-		// Duplex.from(Writable whose write calls back 'error!'):
-		// write('test') gives 'error' with that value.
+		fail := errors.New("error!")
+		w := stream.NewWritable(stream.WritableOptions{Loop: b.Loop, Write: func(_ any, _ string, cb func(error)) { cb(fail) }})
+		d := stream.DuplexFromPair(nil, w)
+		d.OnError(mustCall(b, func(err error) { b.Is(err, fail) }))
+		d.Write("test")
 	})
 	block(t, "one passthrough as both sides", func(b *B) {
-		b.Missing("Duplex.from")
-		// Readable.from(['foo', 'bar']) piped into Duplex.from({ writable:
-		// through, readable: through }) of one object-mode PassThrough,
-		// pausing on each 'data' and resuming on setImmediate: 'end' with
-		// 'foobar', then 'close'.
+		through := stream.NewPassThrough(stream.DuplexOptions{Loop: b.Loop, ObjectMode: true})
+		res := ""
+		src := stream.From(gEValues("foo", "bar"), stream.ReadableOptions{Loop: b.Loop})
+		d := src.Pipe(stream.DuplexFromPair(through, through)).(*stream.Duplex)
+		d.OnData(func(data any) {
+			d.Pause()
+			b.SetImmediate(d.Resume)
+			res += data.(string)
+		})
+		d.OnEnd(mustCall(b, func() { b.Equal(res, "foobar") }))
+		d.OnClose(mustCall(b, func() {}))
 	})
 	block(t, "readable of an object from Readable.from", func(b *B) {
-		b.Missing("Duplex.from")
-		// Duplex.from({ readable: Readable.from(['foo']) }): readable only;
-		// 'data' gives 'foo'; 'end' leaves readable false.
+		d := stream.DuplexFromPair(stream.From(gEValues("foo"), stream.ReadableOptions{Loop: b.Loop}), nil)
+		b.True(d.Readable())
+		b.False(d.Writable())
+		d.OnData(mustCall(b, func(data any) { b.Equal(gA2text(data), "foo") }))
+		d.OnEnd(mustCall(b, func() { b.False(d.Readable()) }))
 	})
 	block(t, "a readable from Readable.from", func(b *B) {
-		b.Missing("Duplex.from")
-		// Duplex.from(Readable.from(['foo'])): the same.
+		d := stream.DuplexFromPair(stream.From(gEValues("foo"), stream.ReadableOptions{Loop: b.Loop}), nil)
+		b.True(d.Readable())
+		b.False(d.Writable())
+		d.OnData(mustCall(b, func(data any) { b.Equal(gA2text(data), "foo") }))
+		d.OnEnd(mustCall(b, func() { b.False(d.Readable()) }))
 	})
 	block(t, "writable of an object writing through", func(b *B) {
-		b.Missing("Duplex.from")
-		// Duplex.from({ writable }): end('foo') reaches the Writable;
-		// 'finish' with 'foo' written and writable false.
+		ret := ""
+		d := stream.DuplexFromPair(nil, collect(b, &ret))
+		b.False(d.Readable())
+		b.True(d.Writable())
+		d.EndWith("foo", "", nil)
+		d.OnFinish(mustCall(b, func() {
+			b.Equal(ret, "foo")
+			b.False(d.Writable())
+		}))
 	})
 	block(t, "a writable writing through", func(b *B) {
-		b.Missing("Duplex.from")
-		// Duplex.from(writable): the same.
+		ret := ""
+		d := stream.DuplexFromPair(nil, collect(b, &ret))
+		b.False(d.Readable())
+		b.True(d.Writable())
+		d.EndWith("foo", "", nil)
+		d.OnFinish(mustCall(b, func() {
+			b.Equal(ret, "foo")
+			b.False(d.Writable())
+		}))
 	})
 	block(t, "readable and writable of an object from Readable.from", func(b *B) {
-		b.Missing("Duplex.from")
-		// Duplex.from({ readable: Readable.from(['foo']), writable }):
-		// end('bar'); 'data' gives 'foo', 'end' leaves readable false,
-		// 'finish' with 'bar' written and writable false.
+		ret := ""
+		d := stream.DuplexFromPair(stream.From(gEValues("foo"), stream.ReadableOptions{Loop: b.Loop}), collect(b, &ret))
+		d.EndWith("bar", "", nil)
+		d.OnData(mustCall(b, func(data any) { b.Equal(gA2text(data), "foo") }))
+		d.OnEnd(mustCall(b, func() { b.False(d.Readable()) }))
+		d.OnFinish(mustCall(b, func() {
+			b.Equal(ret, "bar")
+			b.False(d.Writable())
+		}))
 	})
 }
