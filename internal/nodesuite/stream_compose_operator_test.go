@@ -1,6 +1,9 @@
 package nodesuite_test
 
 import (
+	"context"
+	"errors"
+	"iter"
 	"testing"
 
 	"github.com/nodestream/stream"
@@ -14,10 +17,30 @@ func TestStreamComposeOperator(t *testing.T) {
 	from := func(b *B, vals ...any) *stream.Readable {
 		return stream.From(gEValues(vals...), stream.ReadableOptions{Loop: b.Loop})
 	}
+	// An async generator function is a DuplexFromFunc.
+	stage := func(b *B, body func(src iter.Seq2[any, error], yield func(any, error) bool)) *stream.Duplex {
+		return stream.DuplexFromFunc(func(ctx context.Context, src iter.Seq2[any, error]) iter.Seq2[any, error] {
+			return func(yield func(any, error) bool) { body(src, yield) }
+		}, stream.DuplexOptions{Loop: b.Loop})
+	}
+	boom := errors.New("boom")
 	block(t, "with async generator", func(b *B) {
-		b.Missing("async generator compose stages")
-		// compose with an async generator joining the chunks two by two:
-		// 'a', 'b', 'c', 'd' come out as 'ab', 'cd'.
+		s, err := stream.Compose(from(b, "a", "b", "c", "d"), stage(b, func(src iter.Seq2[any, error], yield func(any, error) bool) {
+			str := ""
+			for c := range src {
+				str += c.(string)
+				if len(str) == 2 {
+					if !yield(str, nil) {
+						return
+					}
+					str = ""
+				}
+			}
+		}))
+		if !b.NoError(err) {
+			return
+		}
+		gEForAwait(b, s, gEShift(b, "ab", "cd"), mustCall(b, func(err error) { b.NoError(err) }))
 	})
 	block(t, "with a Transform", func(b *B) {
 		tr := stream.NewTransform(stream.TransformOptions{
@@ -33,18 +56,42 @@ func TestStreamComposeOperator(t *testing.T) {
 		gEForAwait(b, s, gEShift(b, "a", "b", "c", "d"), mustCall(b, func(err error) { b.NoError(err) }))
 	})
 	block(t, "throwing before waiting for data", func(b *B) {
-		b.Missing("async generator compose stages")
-		// A generator that throws 'boom' before reading: the iteration
-		// rejects with it and yields nothing.
+		s, err := stream.Compose(from(b, 1, 2, 3, 4, 5), stage(b, func(src iter.Seq2[any, error], yield func(any, error) bool) {
+			yield(nil, boom)
+		}))
+		if !b.NoError(err) {
+			return
+		}
+		gEForAwait(b, s, func(item any) bool { b.Errorf("should not reach here, got %v", item); return true },
+			mustCall(b, func(err error) { b.Is(err, boom) }))
 	})
 	block(t, "throwing when waiting for data", func(b *B) {
-		b.Missing("async generator compose stages")
-		// A generator that throws 'boom' at chunk 3: toArray rejects with it.
+		s, err := stream.Compose(from(b, 1, 2, 3, 4, 5), stage(b, func(src iter.Seq2[any, error], yield func(any, error) bool) {
+			for c := range src {
+				if c == 3 {
+					yield(nil, boom)
+					return
+				}
+				if !yield(c, nil) {
+					return
+				}
+			}
+		}))
+		if !b.NoError(err) {
+			return
+		}
+		gEToArray(b, s, func(_ []any, err error) { b.Is(err, boom) })
 	})
 	block(t, "throwing after all readable data", func(b *B) {
-		b.Missing("async generator compose stages")
-		// A generator that reads everything, then throws 'boom': toArray
-		// rejects with it.
+		s, err := stream.Compose(from(b, 1, 2, 3, 4, 5), stage(b, func(src iter.Seq2[any, error], yield func(any, error) bool) {
+			for range src {
+			}
+			yield(nil, boom)
+		}))
+		if !b.NoError(err) {
+			return
+		}
+		gEToArray(b, s, func(_ []any, err error) { b.Is(err, boom) })
 	})
 	block(t, "AbortSignal", func(b *B) {
 		b.Missing("compose signal option")
