@@ -72,6 +72,11 @@
 // sequence of chunks to read, run on a goroutine of its own; an async
 // function destination is [WritableFromFunc] over a [SinkFunc].
 //
+// The signal option of Node's stream-returning operators (map, filter,
+// take, ... with { signal }) is [AddAbortSignal] on the result: cancelling
+// the context destroys it with an AbortError, and its destroy lets go of
+// the source, as Node's abort of the operator's iteration does.
+//
 // Node's promise-returning helpers are blocking calls taking a context
 // where Node takes a signal, for ordinary Go code off the loop:
 // events.once(emitter, name) is [Once], events.on is [On] and [OnWith]

@@ -1,6 +1,7 @@
 package nodesuite_test
 
 import (
+	"context"
 	"testing"
 
 	"github.com/nodestream/stream"
@@ -43,9 +44,11 @@ func TestStreamAsIndexedPairs(t *testing.T) {
 		})
 	})
 	block(t, "AbortSignal", func(b *B) {
-		b.Missing("asIndexedPairs signal option")
-		// asIndexedPairs({ signal }) aborted right after toArray starts, or
-		// with a pre-aborted signal: toArray rejects with an AbortError.
+		ctx, abort := context.WithCancel(context.Background())
+		rejects := func(_ []any, err error) { b.Name(err, "AbortError") }
+		gEToArray(b, withSignal(ctx, stream.AsIndexedPairs(from(b, 1, 2, 3))), rejects)
+		abort()
+		gEToArray(b, withSignal(abortedContext(), stream.AsIndexedPairs(from(b, 1, 2, 3))), rejects)
 	})
 	block(t, "error cases", func(b *B) {
 		b.NA("asIndexedPairs(1) and { signal: true } are JS argument types Go's types rule out")

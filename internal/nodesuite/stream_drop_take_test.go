@@ -1,6 +1,7 @@
 package nodesuite_test
 
 import (
+	"context"
 	"testing"
 
 	"github.com/nodestream/stream"
@@ -77,15 +78,16 @@ func TestStreamDropTake(t *testing.T) {
 		b.NA("take('cat'), take('2') and take(true) are JS number coercions; Go's count is an int")
 	})
 	block(t, "support for AbortSignal", func(b *B) {
-		b.Missing("take and drop signal option")
-		// take(1, { signal }) and drop(1, { signal }) over [1, 2, 3], the
-		// signal aborted at once: both toArray calls reject with an
-		// AbortError.
+		ctx, abort := context.WithCancel(context.Background())
+		rejects := func(_ []any, err error) { b.Name(err, "AbortError") }
+		gEToArray(b, withSignal(ctx, stream.Take(from(b, 1, 2, 3), 1)), rejects)
+		gEToArray(b, withSignal(ctx, stream.Drop(from(b, 1, 2, 3), 1)), rejects)
+		abort()
 	})
 	block(t, "support for AbortSignal, already aborted", func(b *B) {
-		b.Missing("take signal option")
-		// take(1, { signal: AbortSignal.abort() }): toArray rejects with an
-		// AbortError.
+		gEToArray(b, withSignal(abortedContext(), stream.Take(from(b, 1, 2, 3), 1)), func(_ []any, err error) {
+			b.Name(err, "AbortError")
+		})
 	})
 	block(t, "error cases", func(b *B) {
 		// A negative count: Node throws ERR_OUT_OF_RANGE. Take has no error
