@@ -1333,3 +1333,18 @@ type tenAtATime struct{ r *strings.Reader }
 func (t *tenAtATime) Read(p []byte) (int, error) { return t.r.Read(p[:min(len(p), 10)]) }
 
 func (t *tenAtATime) Len() int { return t.r.Len() }
+
+// Close waits for the writable side only, as end(cb) does: on a
+// PassThrough nobody has read yet it returns once 'finish' came, and what
+// was written is still there to read.
+func TestWriterCloseOnDuplexWaitsForFinishOnly(t *testing.T) {
+	l := NewLoop()
+	pt := NewPassThrough(DuplexOptions{Loop: l})
+	w := NewWriter(pt)
+	_, err := w.Write([]byte("kept"))
+	require.NoError(t, err)
+	require.NoError(t, w.Close())
+	got, err := io.ReadAll(NewReader(pt))
+	require.NoError(t, err)
+	require.Equal(t, "kept", string(got))
+}

@@ -108,14 +108,17 @@ func (a *Writer) Write(p []byte) (int, error) {
 // a stream destroyed before 'finish' is an error matching ErrDestroyed.
 // Once the stream auto-destroys, as it does by default, that is after
 // 'close': an adapter's resource under it (FromWriter's file) is then
-// closed.
+// closed. On a Duplex only the writable side is waited for, as Node's
+// end(cb): its readable side may still hold what a reader has not taken.
 func (a *Writer) Close() error {
 	a.closed = true
 	var ferr, cbErr error
 	err := a.s.loop.await(waitFor{"Writer.Close", a.s}, func(done func()) {
 		s := a.s
 		cbErr = a.loopErr
-		Finished(s, func(err error) {
+		// The writable side only, as end(cb): a Duplex's readable side
+		// may be read after Close, by whoever reads it.
+		FinishedWith(s, FinishedOptions{Readable: Bool(false)}, func(err error) {
 			if err == nil && !s.ws.Finished {
 				// Destroyed, never finished: what was written may not
 				// have reached its destination. (Node's finished()

@@ -51,7 +51,7 @@ func ChunksWith(ctx context.Context, s ReadableStream, opts ChunksOptions) iter.
 	st := readableOf(s, "stream")
 	keep := opts.DestroyOnReturn != nil && !*opts.DestroyOnReturn
 	return func(yield func(any, error) bool) {
-		p := &puller{s: st, call: "Chunks", keep: keep}
+		p := &puller{s: st, call: "Chunks", keep: keep, destroyAtEnd: !keep}
 		inBody := false
 		defer func() {
 			// The loop body broke out, or panicked: as Node's iterator
@@ -111,9 +111,12 @@ type puller struct {
 	done    bool   // 'end', 'error' or 'close' happened
 	doneErr error
 
-	keep       bool      // DestroyOnReturn false: one chunk per hand-over, release on break
-	readableL  *Listener // the 'readable' listener, for release
-	finCleanup func()    // removes the Finished listeners, for release
+	keep bool // DestroyOnReturn false: one chunk per hand-over, release on break
+	// destroyAtEnd: destroy an auto-destroying stream at its end, as
+	// Node's iterator does (a Duplex's open writable side goes with it).
+	destroyAtEnd bool
+	readableL    *Listener // the 'readable' listener, for release
+	finCleanup   func()    // removes the Finished listeners, for release
 
 	// The consumer's: what the last hand-over took.
 	batch []any
@@ -178,6 +181,9 @@ func (pl *puller) next(ctx context.Context) (any, error) {
 				rerr = pl.doneErr
 				if rerr == nil {
 					rerr = io.EOF
+					if pl.destroyAtEnd && s.life.AutoDestroy && !s.Destroyed() {
+						s.DestroyWith(nil, nil)
+					}
 				}
 				last()
 				return
@@ -227,7 +233,10 @@ func (pl *puller) start() {
 		}
 	}
 	pl.readableL = pl.s.On("readable", func(...any) { poke() })
-	pl.finCleanup = Finished(pl.s, func(err error) {
+	// Only the readable side counts, as for Node's iterator
+	// (eos(stream, {writable: false})): a Duplex whose writable side is
+	// still open has nothing more to yield once its readable side ended.
+	pl.finCleanup = FinishedWith(pl.s, FinishedOptions{Writable: Bool(false)}, func(err error) {
 		pl.done = true
 		pl.doneErr = err
 		poke()

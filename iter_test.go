@@ -268,3 +268,36 @@ func TestChunksDestroyOnReturnFalse(t *testing.T) {
 	require.Equal(t, []any{2, 3, 4}, rest)
 	require.True(t, r.Destroyed())
 }
+
+// Node's iterator waits for the readable side only (eos with writable
+// false), and at the end destroys the stream if it auto-destroys: a Duplex
+// whose writable side is still open ends the iteration and is destroyed,
+// as `for await (const c of duplex)` leaves it in Node.
+func TestChunksDuplexWithOpenWritableSide(t *testing.T) {
+	l := NewLoop()
+	d := NewDuplex(DuplexOptions{Loop: l, Read: func(int) {}, Write: func(_ any, _ string, cb func(error)) { cb(nil) }})
+	l.Post(func() {
+		d.Push("a")
+		d.Push(nil)
+	})
+	var got []string
+	for c, err := range Chunks(context.Background(), d) {
+		require.NoError(t, err)
+		got = append(got, string(c.([]byte)))
+	}
+	require.Equal(t, []string{"a"}, got)
+	var writable, destroyed bool
+	require.NoError(t, l.Run(func() { writable, destroyed = d.Writable(), d.Destroyed() }))
+	require.False(t, writable)
+	require.True(t, destroyed)
+
+	// With AutoDestroy false it is left as it is.
+	d2 := NewDuplex(DuplexOptions{Loop: l, AutoDestroy: Bool(false), Read: func(int) {}, Write: func(_ any, _ string, cb func(error)) { cb(nil) }})
+	l.Post(func() { d2.Push(nil) })
+	for _, err := range Chunks(context.Background(), d2) {
+		require.NoError(t, err)
+	}
+	require.NoError(t, l.Run(func() { writable, destroyed = d2.Writable(), d2.Destroyed() }))
+	require.True(t, writable)
+	require.False(t, destroyed)
+}
