@@ -15,6 +15,22 @@ import "iter"
 // ERR_INVALID_ARG_TYPE.
 func From[T any](seq iter.Seq[T], opts ReadableOptions) *Readable {
 	opts.ObjectMode = true
+	return fromSeq(seq, opts)
+}
+
+// FromBytes is [From] for a sequence of strings or byte slices in byte
+// mode, as Node's Readable.from(iterable, {objectMode: false}): the stream
+// is not in object mode (ObjectMode is forced off), each value is pushed
+// as one chunk (a string encoded with opts.DefaultEncoding, utf8 by
+// default), and the highWaterMark is 1 byte unless opts sets one, as in
+// Node, so each read pulls one value. Everything else is as for From.
+func FromBytes[T string | []byte](seq iter.Seq[T], opts ReadableOptions) *Readable {
+	opts.ObjectMode = false
+	return fromSeq(seq, opts)
+}
+
+// fromSeq is From and FromBytes, opts.ObjectMode set.
+func fromSeq[T any](seq iter.Seq[T], opts ReadableOptions) *Readable {
 	if opts.HighWaterMark == nil {
 		opts.HighWaterMark = Int(1)
 	}

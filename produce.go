@@ -27,7 +27,8 @@ import (
 // destroy, an AbortError (ABORT_ERR) once ctx is cancelled, ERR_LOOP_CLOSED
 // once the loop is closed. fn should then return. The ctx fn is given is
 // cancelled in all those cases too, so that fn's own blocking calls stop
-// with the stream.
+// with the stream; after Destroy(err) with an error, context.Cause(ctx) is
+// that error, as Node throws it into Readable.from's generator.
 //
 // fn's return ends the stream: nil is the end ('end' comes after every
 // value sent was read), an error destroys the stream with it, and a panic
@@ -262,18 +263,20 @@ func (p *producer) stopErr() error {
 	return err
 }
 
-// stop makes send fail with err from now on and wakes a blocked sender.
-// It is safe from any goroutine.
-func (p *producer) stop(err error) {
+// stop makes send fail with err from now on, cancels fn's ctx with cause
+// (err if nil) and wakes a blocked sender. It is safe from any goroutine.
+func (p *producer) stop(err, cause error) {
 	p.mu.Lock()
 	if !p.stopped {
 		p.stopped = true
 		p.err = err
 	}
-	err = p.err
+	if cause == nil {
+		cause = p.err
+	}
 	p.mu.Unlock()
 	if p.cancel != nil {
-		p.cancel(err)
+		p.cancel(cause)
 	}
 }
 
@@ -282,7 +285,7 @@ func (p *producer) stop(err error) {
 // loop may be run again, and the producer goes on.
 func (p *producer) loopStopped(reason error) {
 	if ErrorCode(reason) == ErrLoopClosed.Code {
-		p.stop(newError(ErrLoopClosed, ""))
+		p.stop(newError(ErrLoopClosed, ""), nil)
 	}
 }
 
@@ -394,7 +397,9 @@ func (p *producer) returnedOnLoop(err error) {
 // destroy is the stream's Destroy hook: the sender is stopped, and the
 // stream's destroy completes only once fn has returned.
 func (p *producer) destroy(err error, cb func(error)) {
-	p.stop(errDestroyed("send"))
+	// The destroy error is the cause of fn's ctx, as Node throws it
+	// into the generator of Readable.from.
+	p.stop(errDestroyed("send"), err)
 	p.mu.Lock()
 	clear(p.queue)
 	p.queue = p.queue[:0]

@@ -1,7 +1,9 @@
 package nodesuite_test
 
 import (
+	"context"
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/nodestream/stream"
@@ -51,9 +53,22 @@ func TestReadableFrom(t *testing.T) {
 		s.OnEnd(mustCall(b, func() { b.Equal(iterations, 3) }))
 	})
 	block(t, "on data, not object mode", func(b *B) {
-		b.Missing("Readable.from with objectMode: false")
-		// From a generator of 'a', 'b', 'c' with objectMode false: three
-		// 'data' events, each a Buffer of the string, then 'end'.
+		// Readable.from(gen, {objectMode: false}) is FromBytes.
+		s := stream.FromBytes(func(yield func(string) bool) {
+			_ = yield("a") && yield("b") && yield("c")
+		}, stream.ReadableOptions{Loop: b.Loop})
+		iterations := 0
+		expected := []string{"a", "b", "c"}
+		s.OnData(func(chunk any) {
+			iterations++
+			buf, ok := chunk.([]byte)
+			b.True(ok, "a Buffer: ", chunk)
+			if b.True(len(expected) != 0) {
+				b.Equal(string(buf), expected[0])
+				expected = expected[1:]
+			}
+		})
+		s.OnEnd(mustCall(b, func() { b.Equal(iterations, 3) }))
 	})
 	block(t, "destroys the stream when throwing", func(b *B) {
 		kaboom := errors.New("kaboom")
@@ -66,10 +81,27 @@ func TestReadableFrom(t *testing.T) {
 		}))
 	})
 	block(t, "as a transform stream", func(b *B) {
-		b.Missing("Readable.from over an async generator reading a stream")
-		// A generator upper-casing each chunk it reads (for await) from an
-		// object-mode Readable pushing 'a', 'b', 'c': for await over the
-		// result gives 'A', 'B', 'C'.
+		// An async generator is Produce: its goroutine may block, here
+		// in a for await (Chunks) over the source.
+		var source *stream.Readable
+		source = stream.NewReadable(stream.ReadableOptions{Loop: b.Loop, ObjectMode: true, Read: func(int) {
+			source.Push("a")
+			source.Push("b")
+			source.Push("c")
+			source.Push(nil)
+		}})
+		s := stream.Produce(nil, stream.ReadableOptions{Loop: b.Loop}, func(ctx context.Context, send func(any) error) error {
+			for chunk, err := range stream.Chunks(ctx, source) {
+				if err != nil {
+					return err
+				}
+				if err := send(strings.ToUpper(chunk.(string))); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		gEForAwait(b, s, gEShift(b, "A", "B", "C"), mustCall(b, func(err error) { b.NoError(err) }))
 	})
 	block(t, "end with error", func(b *B) {
 		// The generator's third value is a rejected promise; in Go the
@@ -95,9 +127,23 @@ func TestReadableFrom(t *testing.T) {
 		}))
 	})
 	block(t, "destroying with an error throws in the generator", func(b *B) {
-		b.Missing("Readable.from throwing the destroy error into the generator")
-		// A generator yielding 1, 2, 3 inside try/catch: after read(),
-		// destroy('Boum') makes the generator's catch see 'Boum' once, and
-		// the stream emits 'error' once.
+		// The generator's catch is the cause of Produce's ctx, which the
+		// destroy error cancels.
+		boum := errors.New("Boum")
+		validate := mustCall(b, func(err error) { b.Is(err, boum) })
+		s := stream.Produce(nil, stream.ReadableOptions{Loop: b.Loop}, func(ctx context.Context, send func(int) error) error {
+			for _, v := range []int{1, 2, 3} {
+				if err := send(v); err != nil {
+					validate(context.Cause(ctx))
+					return nil
+				}
+			}
+			<-ctx.Done() // the destroy comes while the generator waits
+			validate(context.Cause(ctx))
+			return nil
+		})
+		s.Read()
+		s.Once("error", mustCall(b, func(...any) {}))
+		s.Destroy(boum)
 	})
 }
