@@ -9,7 +9,8 @@ import "strconv"
 // the Duplex with it. Every stream but the last must be readable and every
 // stream but the first writable (ERR_INVALID_ARG_VALUE otherwise); no
 // stream at all is ERR_MISSING_ARGS. A single stream that is already a
-// Duplex is returned as it is. Must be called on the streams' loop.
+// Duplex is returned as it is; a single Readable or Writable becomes the
+// one side of a Duplex, as Node's Duplex.from (see [DuplexFromPair]). Must be called on the streams' loop.
 func Compose(streams ...StreamLike) (*Duplex, error) {
 	if len(streams) == 0 {
 		return nil, newError(ErrMissingArgs, `The "streams" argument must be specified`)
@@ -25,10 +26,18 @@ func Compose(streams ...StreamLike) (*Duplex, error) {
 		}
 	}
 	if len(streams) == 1 {
+		// Node's Duplex.from(stream): a Duplex as it is, a Readable or
+		// a Writable as the one side of a Duplex.
 		if d := asDuplex(streams[0]); d != nil {
 			return d, nil
 		}
-		return nil, errInvalidArgValue("streams[0]", "a stream that is not a Duplex")
+		if r, ok := streams[0].(ReadableStream); ok && tryReadable(r) != nil {
+			return DuplexFromPair(r, nil), nil
+		}
+		if w, ok := streams[0].(WritableStream); ok && tryWritable(w) != nil {
+			return DuplexFromPair(nil, w), nil
+		}
+		return nil, errInvalidArgValue("streams[0]", "a stream that is neither readable nor writable")
 	}
 	for n, sl := range streams {
 		s := sl.base()

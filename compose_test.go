@@ -3,6 +3,7 @@ package stream
 import (
 	"context"
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 
@@ -89,4 +90,29 @@ func TestComposeClosesAfterItsStreams(t *testing.T) {
 		cancel()
 	}
 	require.True(t, producerClosed, "the producer inside the Compose closed before ChunksOf returned")
+}
+
+// A single Readable or Writable is Node's Duplex.from of it: the one side
+// of a Duplex, the other done from the start.
+func TestComposeSingleReadableOrWritable(t *testing.T) {
+	l := NewLoop()
+	var got []any
+	var got2 []string
+	require.NoError(t, l.Run(func() {
+		d, err := Compose(From(slices.Values([]string{"a", "b"}), ReadableOptions{Loop: l}))
+		require.NoError(t, err)
+		require.False(t, d.Writable())
+		d.OnData(func(c any) { got = append(got, c) })
+		w := NewWritable(WritableOptions{Loop: l, Write: func(c any, _ string, cb func(error)) {
+			got2 = append(got2, string(c.([]byte)))
+			cb(nil)
+		}})
+		d2, err := Compose(w)
+		require.NoError(t, err)
+		require.False(t, d2.Readable())
+		d2.Write("x")
+		d2.End()
+	}))
+	require.Equal(t, []any{"a", "b"}, got)
+	require.Equal(t, []string{"x"}, got2)
 }

@@ -1,6 +1,7 @@
 package nodesuite_test
 
 import (
+	"context"
 	"testing"
 
 	"github.com/nodestream/stream"
@@ -53,10 +54,29 @@ func TestReadableFromIteratorClosing(t *testing.T) {
 		b.NA("a hand-written async iterator's next/return protocol: Go's iter.Seq has no return method")
 	})
 	block(t, "close stream while next is pending", func(b *B) {
-		b.Missing("Readable.from over an async generator (awaiting between values)")
-		// The generator yields 'a', then awaits a promise resolved only
-		// after the stream is destroyed: 'data' fires once with 'a', and
-		// destroying the stream runs the generator's finally once.
+		// An async generator that awaits is Produce. After its first
+		// value it tells the loop (a task posted after the value's, as
+		// Node resolves yielded once 'a' was taken), which destroys the
+		// stream and only then lets the generator go on.
+		finally := mustCall(b, func() {})
+		destroyed := make(chan struct{})
+		resolveDestroy := mustCall(b, func() { close(destroyed) })
+		var s *stream.ReadableOf[string]
+		yielded := mustCall(b, func() {
+			s.Destroy(nil)
+			resolveDestroy()
+		})
+		s = stream.Produce(nil, stream.ReadableOptions{Loop: b.Loop}, func(ctx context.Context, send func(string) error) error {
+			defer finally()
+			for {
+				if err := send("a"); err != nil {
+					return nil
+				}
+				b.Loop.Post(yielded)
+				<-destroyed
+			}
+		})
+		s.OnData(mustCall(b, func(chunk string) { b.Equal(chunk, "a") }))
 	})
 	block(t, "close after null yielded", func(b *B) {
 		finally := mustCall(b, func() {})

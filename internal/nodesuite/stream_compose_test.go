@@ -91,9 +91,17 @@ func TestStreamCompose(t *testing.T) {
 		s.OnEnd(mustCall(b, func() { b.Equal(res, "ASD") }))
 	})
 	block(t, "async iterable and transform", func(b *B) {
-		b.Missing("compose with an async iterable")
-		// An async generator object yielding 'asd', then an upper-casing
-		// Transform: 'data' gives 'ASD', then 'end'.
+		// An async generator object is Produce.
+		res := ""
+		src := stream.Produce(nil, stream.ReadableOptions{Loop: b.Loop}, func(ctx context.Context, send func(string) error) error {
+			return send("asd")
+		})
+		s, err := stream.Compose(src, transform(b, stream.DuplexOptions{}, upper, 1))
+		if !b.NoError(err) {
+			return
+		}
+		s.OnData(mustCall(b, func(buf any) { res += str(buf) }))
+		s.OnEnd(mustCall(b, func() { b.Equal(res, "ASD") }))
 	})
 	block(t, "transform, async generator and writable", func(b *B) {
 		res := ""
@@ -203,10 +211,38 @@ func TestStreamCompose(t *testing.T) {
 		}))
 	})
 	block(t, "composing composed streams", func(b *B) {
-		b.Missing("async generator compose stages")
-		// A readable from a generator object, a transform from a
-		// generator and a writable from an async function, composed:
-		// finished succeeds with 'HELLOWORLD' collected.
+		buf := ""
+		hello := stream.Produce(nil, stream.ReadableOptions{Loop: b.Loop}, func(ctx context.Context, send func(string) error) error {
+			if err := send("Hello"); err != nil {
+				return err
+			}
+			return send("World")
+		})
+		s1, err := stream.Compose(hello)
+		if !b.NoError(err) {
+			return
+		}
+		s2, err := stream.Compose(gen(b, func(c any) (any, error) { return upper(c), nil }))
+		if !b.NoError(err) {
+			return
+		}
+		s3, err := stream.Compose(stream.WritableFromFunc(func(ctx context.Context, src iter.Seq2[any, error]) error {
+			for c := range src {
+				buf += str(c)
+			}
+			return nil
+		}, stream.WritableOptions{Loop: b.Loop}))
+		if !b.NoError(err) {
+			return
+		}
+		s4, err := stream.Compose(s1, s2, s3)
+		if !b.NoError(err) {
+			return
+		}
+		stream.Finished(s4, mustCall(b, func(err error) {
+			b.NoError(err)
+			b.Equal(buf, "HELLOWORLD")
+		}))
 	})
 	block(t, "async iterable, generator and async function", func(b *B) {
 		buf := ""
@@ -245,9 +281,24 @@ func TestStreamCompose(t *testing.T) {
 		b.NA("an async function destination returning a value (ERR_INVALID_RETURN_VALUE): a SinkFunc returns only an error")
 	})
 	block(t, "string source", func(b *B) {
-		b.Missing("compose with a string source")
-		// compose('HelloWorld', generator upper-casing, async function):
-		// finished succeeds with 'HELLOWORLD' collected.
+		// A string source is Readable.from(string): one chunk, the
+		// string, which From of a one-value sequence gives.
+		buf := ""
+		sink := stream.WritableFromFunc(func(ctx context.Context, src iter.Seq2[any, error]) error {
+			for c := range src {
+				buf += str(c)
+			}
+			return nil
+		}, stream.WritableOptions{Loop: b.Loop})
+		d, err := stream.Compose(stream.From(gEValues("HelloWorld"), stream.ReadableOptions{Loop: b.Loop}),
+			gen(b, func(c any) (any, error) { return upper(c), nil }), sink)
+		if !b.NoError(err) {
+			return
+		}
+		stream.Finished(d, mustCall(b, func(err error) {
+			b.NoError(err)
+			b.Equal(buf, "HELLOWORLD")
+		}))
 	})
 	block(t, "object mode of the first writable and the last readable, objects out", func(b *B) {
 		s, err := stream.Compose(

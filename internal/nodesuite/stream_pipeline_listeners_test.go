@@ -1,7 +1,10 @@
 package nodesuite_test
 
 import (
+	"context"
 	"errors"
+	"iter"
+	"strings"
 	"testing"
 
 	"github.com/nodestream/stream"
@@ -39,10 +42,32 @@ func TestStreamPipelineListeners(t *testing.T) {
 		b.NoError(err)
 	})
 	block(t, "last stage an async generator", func(b *B) {
-		b.Missing("pipeline with an async generator stage")
-		// pipeline(c, async function*(source) {...upper-case...}, cb): in
-		// cb, c keeps an 'error' listener, the returned stream d has none,
-		// and d.destroy(new Error('no way')) later is uncaught.
+		// An async generator stage is DuplexFromFunc; PipelineWith
+		// returns it as Node's pipeline returns the stream it reads.
+		b.OnUncaught(mustCall(b, noWay(b), 1))
+		c := stream.NewPassThrough(stream.DuplexOptions{Loop: b.Loop})
+		c.EndWith("foobar", "", nil)
+		upper := stream.DuplexFromFunc(func(ctx context.Context, src iter.Seq2[any, error]) iter.Seq2[any, error] {
+			return func(yield func(any, error) bool) {
+				for chunk := range src {
+					if !yield(strings.ToUpper(gA2text(chunk)), nil) {
+						return
+					}
+				}
+			}
+		}, stream.DuplexOptions{Loop: b.Loop})
+		var d stream.StreamLike
+		d, err := stream.PipelineWith([]stream.StreamLike{c, upper}, stream.PipelineOptions{}, mustCall(b, func(err error) {
+			b.NoError(err)
+			b.True(c.ListenerCount("error") > 0, "c keeps its error listeners")
+			b.Equal(upper.ListenerCount("error"), 0)
+			b.SetTimeout(func() {
+				b.Equal(upper.ListenerCount("error"), 0)
+				upper.Destroy(errors.New("no way"))
+			}, 10)
+		}))
+		b.NoError(err)
+		b.True(d == stream.StreamLike(upper), "pipeline returns the last stage")
 	})
 	block(t, "last stream only writable", func(b *B) {
 		b.OnUncaught(mustNotCall[func(error)](b))

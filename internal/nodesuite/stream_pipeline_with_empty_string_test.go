@@ -1,14 +1,22 @@
 package nodesuite_test
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/nodestream/stream"
+)
 
 // test-stream-pipeline-with-empty-string.js: a pipeline whose source is
 // the empty string (an iterable) into an object-mode PassThrough calls
 // its callback.
 func TestStreamPipelineWithEmptyString(t *testing.T) {
 	block(t, "empty string source", func(b *B) {
-		b.Missing("pipeline with an iterable (string) source")
-		// pipeline('', new PassThrough({objectMode: true}), cb): cb is
-		// called once, and the surrounding async function resolves.
+		// Node's pipeline turns a string source into Readable.from(''):
+		// one chunk, the empty string, which From of a one-value sequence
+		// gives in Go.
+		src := stream.From(gEValues(""), stream.ReadableOptions{Loop: b.Loop})
+		pt := stream.NewPassThrough(stream.DuplexOptions{Loop: b.Loop, ObjectMode: true})
+		_, err := stream.PipelineWith([]stream.StreamLike{src, pt}, stream.PipelineOptions{}, mustCall(b, func(error) {}))
+		b.NoError(err)
 	})
 }
