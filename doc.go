@@ -70,7 +70,15 @@
 // {...}, dst), Duplex.from(generatorFunction)) are [DuplexFromFunc] over a
 // [StageFunc], a function from the sequence of written chunks to the
 // sequence of chunks to read, run on a goroutine of its own; an async
-// function destination is [WritableFromFunc] over a [SinkFunc].
+// function destination is [WritableFromFunc] over a [SinkFunc]. An async
+// generator source is [Produce]: its function sends from a goroutine of its
+// own, and a destroy's error is the cause of its context, where Node throws
+// it into the generator. Readable.from with objectMode false is
+// [FromBytes]. Symbol.asyncDispose is the Dispose method of [Readable],
+// [Writable] and [Duplex], with a callback for the promise. Node's
+// captureRejections has no Go form: it routes the rejected promise of an
+// async listener to the stream's destroy, and Go listeners return nothing;
+// a panicking listener is the loop's uncaught error (see [Loop.Run]).
 //
 // The signal option of Node's stream-returning operators (map, filter,
 // take, ... with { signal }) is [AddAbortSignal] on the result: cancelling
