@@ -100,9 +100,23 @@ func TestStreamComposeOperator(t *testing.T) {
 		gEToArray(b, s, func(_ []any, err error) { b.Is(err, boom) })
 	})
 	block(t, "AbortSignal", func(b *B) {
-		b.Missing("compose signal option")
-		// compose(generator, { signal }) aborted at once: the iteration
-		// rejects with an AbortError and yields nothing.
+		// readable.compose(s, { signal }) is compose and then
+		// addAbortSignal on the composed stream, in Go AddAbortSignal.
+		ctx, cancel := context.WithCancel(context.Background())
+		s, err := stream.Compose(from(b, 1, 2, 3, 4, 5), stage(b, func(src iter.Seq2[any, error], yield func(any, error) bool) {
+			for c, err := range src {
+				if !yield(c, err) {
+					return
+				}
+			}
+		}))
+		if !b.NoError(err) {
+			return
+		}
+		stream.AddAbortSignal(ctx, s)
+		cancel()
+		gEForAwait(b, s, func(item any) bool { b.Errorf("should not reach here, got %v", item); return true },
+			mustCall(b, func(err error) { b.Code(err, "ABORT_ERR") }))
 	})
 	block(t, "composing a readable is an invalid value", func(b *B) {
 		_, err := stream.Compose(from(b, "a"), from(b, "b"))
