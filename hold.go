@@ -75,3 +75,12 @@ func (l *Loop) Go(work func() func()) {
 		then = work()
 	}()
 }
+
+// releaseOnLoop resolves the token on the loop itself, with nothing to
+// run: the loop is busy now, so it needs neither a task nor a wake-up.
+func (p *Pending) releaseOnLoop() {
+	if !p.done.CompareAndSwap(false, true) {
+		panic("stream: Pending.Resolve called twice")
+	}
+	p.l.pending.Add(-1)
+}
