@@ -43,24 +43,43 @@ func (o *asyncOp) enter(v any) (err error) {
 			}
 			o.drain()
 		})
+	case []any:
+		for _, r := range it {
+			if r != nil {
+				o.push(r)
+			}
+		}
 	case iter.Seq[any]:
-		for r := range it {
-			if r != nil {
-				o.push(r)
-			}
-		}
+		o.pushSeq(it)
+	case func(yield func(any) bool):
+		o.pushSeq(it)
 	case iter.Seq2[any, error]:
-		for r, err := range it {
-			if err != nil {
-				return err
-			}
-			if r != nil {
-				o.push(r)
-			}
-		}
+		return o.pushSeq2(it)
+	case func(yield func(any, error) bool):
+		return o.pushSeq2(it)
 	default:
 		return newError(ErrInvalidReturnValue, fmt.Sprintf(
-			"FlatMapAsync: the mapper must return a ReadableStream, an iter.Seq[any] or an iter.Seq2[any, error]. Received %s", describe(v)))
+			"FlatMapAsync: the mapper must return a ReadableStream, a []any, an iter.Seq[any] or an iter.Seq2[any, error]. Received %s", describe(v)))
+	}
+	return nil
+}
+
+func (o *asyncOp) pushSeq(seq iter.Seq[any]) {
+	for r := range seq {
+		if r != nil {
+			o.push(r)
+		}
+	}
+}
+
+func (o *asyncOp) pushSeq2(seq iter.Seq2[any, error]) error {
+	for r, err := range seq {
+		if err != nil {
+			return err
+		}
+		if r != nil {
+			o.push(r)
+		}
 	}
 	return nil
 }

@@ -95,9 +95,9 @@ func FilterAsync(src ReadableStream, fn AsyncFunc[bool], opts OperatorOptions) *
 // options (readable.flatMap(fn, { concurrency, highWaterMark, signal })).
 // The mapper's result is what Node's yield* takes: a ReadableStream on the
 // source's loop (its chunks as its async iterator gives them: in byte mode
-// each read() of it), an iter.Seq[any] or an iter.Seq2[any, error]; nil
-// yields nothing, anything else destroys the result with
-// ERR_INVALID_RETURN_VALUE. The mapped values are taken one after another,
+// each read() of it), a []any (Node's array), an iter.Seq[any] or an
+// iter.Seq2[any, error] (whose error is the result's); nil yields nothing,
+// anything else destroys the result with ERR_INVALID_RETURN_VALUE. The mapped values are taken one after another,
 // in the order of the source's values.
 func FlatMapAsync(src ReadableStream, fn AsyncFunc[any], opts OperatorOptions) *Readable {
 	checkAsyncFunc(fn)

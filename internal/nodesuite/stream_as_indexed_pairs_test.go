@@ -24,8 +24,21 @@ func TestStreamAsIndexedPairs(t *testing.T) {
 		})
 	})
 	block(t, "asynchronous stream", func(b *B) {
-		b.Missing("map with an async mapper")
-		// The same after an async identity map.
+		// Node's asyncFrom: Readable.from(...).map(async (x) => x), a
+		// mapper settling in a later tick.
+		asyncFrom := func(vals ...any) *stream.Readable {
+			return stream.MapAsync(from(b, vals...), func(_ context.Context, x any, done func(any, error)) {
+				b.NextTick(func() { done(x, nil) })
+			}, stream.OperatorOptions{})
+		}
+		gEToArray(b, stream.AsIndexedPairs(asyncFrom(1, 2, 3)), func(pairs []any, err error) {
+			b.NoError(err)
+			b.Equal(pairs, []any{[]any{0, 1}, []any{1, 2}, []any{2, 3}})
+		})
+		gEToArray(b, stream.AsIndexedPairs(asyncFrom()), func(pairs []any, err error) {
+			b.NoError(err)
+			gESameValues(b, pairs, nil)
+		})
 	})
 	block(t, "does not enumerate an infinite stream", func(b *B) {
 		infinite := func() *stream.Readable {

@@ -102,7 +102,6 @@ func TestStreamComposeOperator(t *testing.T) {
 	block(t, "AbortSignal", func(b *B) {
 		// readable.compose(s, { signal }) is compose and then
 		// addAbortSignal on the composed stream, in Go AddAbortSignal.
-		ctx, cancel := context.WithCancel(context.Background())
 		s, err := stream.Compose(from(b, 1, 2, 3, 4, 5), stage(b, func(src iter.Seq2[any, error], yield func(any, error) bool) {
 			for c, err := range src {
 				if !yield(c, err) {
@@ -113,6 +112,7 @@ func TestStreamComposeOperator(t *testing.T) {
 		if !b.NoError(err) {
 			return
 		}
+		ctx, cancel := context.WithCancel(context.Background())
 		stream.AddAbortSignal(ctx, s)
 		cancel()
 		gEForAwait(b, s, func(item any) bool { b.Errorf("should not reach here, got %v", item); return true },

@@ -110,20 +110,41 @@ func TestStreamFilter(t *testing.T) {
 		})
 	})
 	block(t, "concurrency and AbortSignal", func(b *B) {
-		b.Missing("filter concurrency and signal options")
-		// filter with { signal, concurrency: 2 } over [1, 2, 3, 4], each
-		// call waiting for its signal's 'abort': on the next setImmediate
-		// two calls have started; aborting fails the iteration with an
-		// AbortError.
+		ctx, cancel := context.WithCancel(context.Background())
+		calls := 0
+		s := stream.FilterAsync(from(b, 1, 2, 3, 4), func(ctx context.Context, _ any, done func(bool, error)) {
+			calls++
+			// await once(signal, 'abort')
+			context.AfterFunc(ctx, func() { done(false, nil) })
+		}, stream.OperatorOptions{Context: ctx, Concurrency: 2})
+		// Node's for await reads at once, in this tick; the Go iteration
+		// starts on another goroutine, so this read stands for its first.
+		s.Read()
+		gEForAwait(b, s, func(item any) bool { b.Errorf("nope: %v", item); return true },
+			mustCall(b, func(err error) { b.Name(err, "AbortError") }))
+		b.SetImmediate(func() {
+			cancel()
+			b.Equal(calls, 2)
+		})
 	})
 	block(t, "concurrency result order", func(b *B) {
-		b.Missing("filter concurrency option")
-		// filter with { concurrency: 2 } over [1, 2], the predicate for 1
-		// waiting 9 ms and for 2 waiting 8 ms: the values still come out
-		// as 1, 2.
+		s := stream.FilterAsync(from(b, 1, 2), func(_ context.Context, item any, done func(bool, error)) {
+			// await setTimeout(10 - item, { signal }): the signal is never
+			// aborted here.
+			b.SetTimeout(func() { done(true, nil) }, 10-item.(int))
+		}, stream.OperatorOptions{Concurrency: 2})
+		gEForAwait(b, s, gEShift(b, 1, 2), mustCall(b, func(err error) { b.NoError(err) }))
 	})
 	block(t, "error cases", func(b *B) {
-		b.NA("filter(1), concurrency: 'Foo' and an options of 1 are JS argument types Go's types rule out")
+		// fn of 1 is a nil function in Go; concurrency: 'Foo' (NaN) is a
+		// concurrency out of range. An options of 1 and signal: true are
+		// JS argument types Go's types rule out.
+		src := stream.From(gEValues(1), stream.ReadableOptions{Loop: b.Loop})
+		id := func(_ context.Context, x any, done func(bool, error)) { done(true, nil) }
+		code, _ := gEPanicCode(func() { stream.FilterAsync(src, nil, stream.OperatorOptions{}) })
+		b.Equal(code, "ERR_INVALID_ARG_TYPE")
+		code, _ = gEPanicCode(func() { stream.FilterAsync(src, id, stream.OperatorOptions{Concurrency: -1}) })
+		b.Equal(code, "ERR_OUT_OF_RANGE")
 	})
 	block(t, "result is a readable", func(b *B) {
 		s := stream.Filter(from(b, 1, 2, 3, 4, 5), func(any) (bool, error) { return true, nil })

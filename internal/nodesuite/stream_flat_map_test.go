@@ -1,7 +1,9 @@
 package nodesuite_test
 
 import (
+	"context"
 	"iter"
+	"strings"
 	"testing"
 
 	"github.com/nodestream/stream"
@@ -35,24 +37,60 @@ func TestStreamFlatMap(t *testing.T) {
 		gEToArray(b, stream.FlatMap(asyncOneTo5, twice), want(b, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5))
 	})
 	block(t, "mapping returns a stream", func(b *B) {
-		b.Missing("flatMap mapper returning a stream")
-		// The mapper returns Readable.from([x, x]): toArray gives
-		// [1, 1, 2, 2, ..., 5, 5]; returning fs.createReadStream(x.txt)
-		// gives its 5 buffers unflattened, which join to 'xyz\n' five times.
+		fromXX := func(_ context.Context, x any, done func(any, error)) {
+			done(stream.From(gEValues(x, x), stream.ReadableOptions{Loop: b.Loop}), nil)
+		}
+		gEToArray(b, stream.FlatMapAsync(oneTo5(b), fromXX, stream.OperatorOptions{}), want(b, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5))
+		// fs.createReadStream(fixtures x.txt) is FromReader over a reader
+		// of its content: the result is in object mode, so its buffers
+		// are not joined.
+		xtxt := func(_ context.Context, _ any, done func(any, error)) {
+			done(stream.FromReader(strings.NewReader("xyz\n"), stream.ReadableOptions{Loop: b.Loop}), nil)
+		}
+		gEToArray(b, stream.FlatMapAsync(oneTo5(b), xtxt, stream.OperatorOptions{}), func(vals []any, err error) {
+			b.NoError(err)
+			b.Equal(len(vals), 5)
+			var all []byte
+			for _, v := range vals {
+				all = append(all, v.([]byte)...)
+			}
+			b.Equal(string(all), strings.Repeat("xyz\n", 5))
+		})
 	})
 	block(t, "concurrency and AbortSignal", func(b *B) {
-		b.Missing("flatMap concurrency and signal options")
-		// flatMap with { signal, concurrency: 2 }, aborted in a microtask:
-		// the mapper is never called and the iteration fails with an
-		// AbortError.
+		ctx, cancel := context.WithCancel(context.Background())
+		s := stream.FlatMapAsync(oneTo5(b), mustCall(b, func(ctx context.Context, _ any, done func(any, error)) {
+			// await setTimeout(100, { signal })
+			context.AfterFunc(ctx, func() { done(nil, context.Cause(ctx)) })
+		}, 0), stream.OperatorOptions{Context: ctx, Concurrency: 2})
+		gEForAwait(b, s, func(item any) bool { b.Errorf("nope: %v", item); return true },
+			mustCall(b, func(err error) { b.Name(err, "AbortError") }))
+		b.NextTick(cancel) // queueMicrotask
 	})
 	block(t, "already aborted AbortSignal", func(b *B) {
-		b.Missing("flatMap signal option")
-		// flatMap with { signal: AbortSignal.abort() }: the mapper is
-		// never called and the iteration fails with an AbortError.
+		ctx, cancel := context.WithCancel(context.Background())
+		cancel() // AbortSignal.abort()
+		s := stream.FlatMapAsync(oneTo5(b), mustCall(b, func(ctx context.Context, _ any, done func(any, error)) {
+			context.AfterFunc(ctx, func() { done(nil, context.Cause(ctx)) })
+		}, 0), stream.OperatorOptions{Context: ctx})
+		// Cancellation wins: the result is destroyed at once, where Node
+		// rejects at the first next(), in this very tick; the Go
+		// iteration starts on another goroutine, so the listener that
+		// stands for it goes on here.
+		s.OnError(func(error) {})
+		gEForAwait(b, s, func(item any) bool { b.Errorf("nope: %v", item); return true },
+			mustCall(b, func(err error) { b.Name(err, "AbortError") }))
 	})
 	block(t, "error cases", func(b *B) {
-		b.NA("flatMap(1), concurrency: 'Foo', an options of 1 and signal: true are JS argument types Go's types rule out")
+		// fn of 1 is a nil function in Go; concurrency: 'Foo' (NaN) is a
+		// concurrency out of range. An options of 1 and signal: true are
+		// JS argument types Go's types rule out.
+		src := stream.From(gEValues(1), stream.ReadableOptions{Loop: b.Loop})
+		id := func(_ context.Context, x any, done func(any, error)) { done(x, nil) }
+		code, _ := gEPanicCode(func() { stream.FlatMapAsync(src, nil, stream.OperatorOptions{}) })
+		b.Equal(code, "ERR_INVALID_ARG_TYPE")
+		code, _ = gEPanicCode(func() { stream.FlatMapAsync(src, id, stream.OperatorOptions{Concurrency: -1}) })
+		b.Equal(code, "ERR_OUT_OF_RANGE")
 	})
 	block(t, "result is a readable", func(b *B) {
 		s := stream.FlatMap(oneTo5(b), func(any) (iter.Seq[any], error) { return nil, nil })

@@ -102,14 +102,42 @@ func TestStreamForEach(t *testing.T) {
 		forEachIn(b, s, fn, func(err error) { b.Is(err, boom) })
 	})
 	block(t, "concurrency and AbortSignal", func(b *B) {
-		b.Missing("forEach concurrency and signal options")
-		// forEach with { signal, concurrency: 2, highWaterMark: 0 } over
-		// [1, 2, 3, 4], each call waiting for its signal's 'abort': on the
-		// next setImmediate two calls have started; aborting rejects the
-		// promise with an AbortError.
+		ctx, cancel := context.WithCancel(context.Background())
+		calls := 0
+		src := stream.From(gEValues(1, 2, 3, 4), stream.ReadableOptions{Loop: b.Loop})
+		rejected := mustCall(b, func(err error) { b.Name(err, "AbortError") })
+		gEAwait(b, func() func() {
+			err := stream.ForEachAsync(context.Background(), src, func(ctx context.Context, _ any, done func(error)) {
+				calls++
+				if calls == 2 {
+					// Node aborts on the setImmediate after the call that
+					// starts the iteration; the Go iteration starts on
+					// another goroutine, so the setImmediate is set once
+					// the second call has started: still no third.
+					b.SetImmediate(func() {
+						cancel()
+						b.Equal(calls, 2)
+					})
+				}
+				// await once(signal, 'abort')
+				context.AfterFunc(ctx, func() { done(nil) })
+			}, stream.OperatorOptions{Context: ctx, Concurrency: 2, HighWaterMark: stream.Int(0)})
+			return func() { rejected(err) }
+		})
 	})
 	block(t, "error cases", func(b *B) {
-		b.NA("forEach(1), concurrency: 'Foo' and an options of 1 are JS argument types Go's types rule out")
+		// fn of 1 is a nil function in Go; concurrency: 'Foo' (NaN) is a
+		// concurrency out of range: Node rejects, Go panics before
+		// touching the source, as for every programming error. An options
+		// of 1 is a JS argument type Go's types rule out.
+		src := stream.From(gEValues(1), stream.ReadableOptions{Loop: b.Loop})
+		id := func(_ context.Context, _ any, done func(error)) { done(nil) }
+		code, _ := gEPanicCode(func() { _ = stream.ForEachAsync(context.Background(), src, nil, stream.OperatorOptions{}) })
+		b.Equal(code, "ERR_INVALID_ARG_TYPE")
+		code, _ = gEPanicCode(func() {
+			_ = stream.ForEachAsync(context.Background(), src, id, stream.OperatorOptions{Concurrency: -1})
+		})
+		b.Equal(code, "ERR_OUT_OF_RANGE")
 	})
 	block(t, "result is a promise", func(b *B) {
 		b.NA("typeof then: ForEach returns its result")

@@ -130,9 +130,22 @@ func TestStreamSomeFindEvery(t *testing.T) {
 		})
 	})
 	block(t, "concurrency does not change the value found", func(b *B) {
-		b.Missing("find concurrency option")
-		// find over [1, 2] with { concurrency: 2 }, the predicate for 1
-		// waiting 100 ms: the value found is still 1.
+		src := stream.From(gEValues(1, 2), stream.ReadableOptions{Loop: b.Loop})
+		found := mustCall(b, func(v any, ok bool, err error) {
+			b.NoError(err)
+			b.True(ok)
+			b.Equal(v, 1)
+		})
+		gEAwait(b, func() func() {
+			v, ok, err := stream.FindAsync(context.Background(), src, func(_ context.Context, val any, done func(bool, error)) {
+				if val == 1 {
+					b.SetTimeout(func() { done(true, nil) }, 100)
+					return
+				}
+				done(true, nil)
+			}, stream.OperatorOptions{Concurrency: 2})
+			return func() { found(v, ok, err) }
+		})
 	})
 	block(t, "support for AbortSignal", func(b *B) {
 		// Node's predicate never settles; here it waits for the signal,
@@ -171,7 +184,31 @@ func TestStreamSomeFindEvery(t *testing.T) {
 		}
 	})
 	block(t, "error cases", func(b *B) {
-		b.NA("op(1), concurrency: 'Foo', an options of 1 and signal: true are JS argument types Go's types rule out")
+		// fn of 1 is a nil function in Go; concurrency: 'Foo' (NaN) is a
+		// concurrency out of range: Node rejects, Go panics before
+		// touching the source. An options of 1 and signal: true are JS
+		// argument types Go's types rule out.
+		ctx := context.Background()
+		type op func(s *stream.Readable, fn stream.AsyncFunc[bool], opts stream.OperatorOptions)
+		ops := map[string]op{
+			"some": func(s *stream.Readable, fn stream.AsyncFunc[bool], o stream.OperatorOptions) {
+				_, _ = stream.SomeAsync(ctx, s, fn, o)
+			},
+			"every": func(s *stream.Readable, fn stream.AsyncFunc[bool], o stream.OperatorOptions) {
+				_, _ = stream.EveryAsync(ctx, s, fn, o)
+			},
+			"find": func(s *stream.Readable, fn stream.AsyncFunc[bool], o stream.OperatorOptions) {
+				_, _, _ = stream.FindAsync(ctx, s, fn, o)
+			},
+		}
+		id := func(_ context.Context, _ any, done func(bool, error)) { done(true, nil) }
+		for name, call := range ops {
+			src := stream.From(gEValues(1), stream.ReadableOptions{Loop: b.Loop})
+			code, _ := gEPanicCode(func() { call(src, nil, stream.OperatorOptions{}) })
+			b.Equal(code, "ERR_INVALID_ARG_TYPE", name)
+			code, _ = gEPanicCode(func() { call(src, id, stream.OperatorOptions{Concurrency: -1}) })
+			b.Equal(code, "ERR_OUT_OF_RANGE", name)
+		}
 	})
 	block(t, "map is not called", func(b *B) {
 		b.NA("overriding map on the instance has no Go meaning: Some, Every and Find are functions")
