@@ -85,6 +85,21 @@
 // the context destroys it with an AbortError, and its destroy lets go of
 // the source, as Node's abort of the operator's iteration does.
 //
+// Node's operators with an async function and { concurrency,
+// highWaterMark, signal } are [MapAsync], [FilterAsync], [FlatMapAsync]
+// (on the loop) and [ForEachAsync], [FindAsync], [SomeAsync], [EveryAsync]
+// (blocking, off the loop), given [OperatorOptions]. The async function is
+// an [AsyncFunc]: called on the loop, it reports its result through a done
+// callback later, from the loop or any goroutine; [OffLoop] makes one of a
+// blocking Go function, each call on a goroutine of its own, at most
+// Concurrency at once. Results come out in the order of the values, as in
+// Node. Where Node's operators notice an aborted signal only at their next
+// value, a cancelled Context destroys the result at once (cancellation
+// wins), and the result's 'close' waits for the calls in flight, so that
+// no goroutine outlives it. Node's reduce with { signal } gives its reducer
+// a signal of its own; Reduce's ctx stops the reduction, and a reducer
+// that must stop with it closes over that ctx.
+//
 // Node's promise-returning helpers are blocking calls taking a context
 // where Node takes a signal, for ordinary Go code off the loop:
 // events.once(emitter, name) is [Once], events.on is [On] and [OnWith]

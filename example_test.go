@@ -576,3 +576,38 @@ func ExampleDuplexFromFunc() {
 	// C
 	// pipeline: <nil>
 }
+
+// MapAsync with OffLoop runs a blocking function (here a pretend lookup)
+// on up to Concurrency goroutines at once; the results still come out in
+// the order of the values, as Node's map with { concurrency } gives them.
+func ExampleMapAsync() {
+	loop := stream.NewLoop()
+	ids := stream.From(slices.Values([]any{3, 1, 2}), stream.ReadableOptions{Loop: loop})
+	lookup := func(ctx context.Context, id any) (any, error) {
+		// The later ids answer first.
+		time.Sleep(time.Duration(4-id.(int)) * time.Millisecond)
+		return fmt.Sprintf("user-%d", id), nil
+	}
+	users := stream.MapAsync(ids, stream.OffLoop(lookup), stream.OperatorOptions{Concurrency: 3})
+	names, err := stream.ToArray(context.Background(), users)
+	fmt.Println(names, err)
+	// Output:
+	// [user-3 user-1 user-2] <nil>
+}
+
+// ForEachAsync with a function that finishes later on the loop: each call
+// sets a timer and calls done when it fires, two at a time.
+func ExampleForEachAsync() {
+	loop := stream.NewLoop()
+	jobs := stream.From(slices.Values([]any{"a", "b", "c"}), stream.ReadableOptions{Loop: loop})
+	var done []string
+	err := stream.ForEachAsync(context.Background(), jobs, func(ctx context.Context, v any, finished func(error)) {
+		loop.SetTimeout(func() {
+			done = append(done, v.(string))
+			finished(nil)
+		}, time.Millisecond)
+	}, stream.OperatorOptions{Concurrency: 2})
+	fmt.Println(len(done), err)
+	// Output:
+	// 3 <nil>
+}

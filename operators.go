@@ -13,8 +13,10 @@ import (
 // source in paused mode when it is read itself; they may be called from a
 // task of another loop too, and the result and the function then run on
 // the source's loop. The others consume the source from ordinary Go code
-// off the loop, like Chunks, and return when done. Node's concurrency option is not offered: fn runs on the loop, one
-// value at a time, so it must not block. A panic in the fn of Map, Filter
+// off the loop, like Chunks, and return when done. Their fn runs on the
+// loop, one value at a time, so it must not block; Node's concurrency,
+// highWaterMark and signal options, and functions that finish later, are
+// the Async forms (operators_async.go). A panic in the fn of Map, Filter
 // or FlatMap (or in a sequence FlatMap's fn returns) destroys the result
 // with a *PanicError, as a throw in Node's mapper does; the source is
 // destroyed with it.
