@@ -301,7 +301,10 @@ func (l *Loop) drive(fn func(), stop <-chan struct{}, what waitFor) (err error) 
 		if stop != nil && isClosed(stop) {
 			break
 		}
-		if len(l.timers) != 0 {
+		if len(l.timers) != 0 && (l.timerRefs != 0 || l.aliveBesideTimers()) {
+			// As libuv checks that the loop is alive before each
+			// iteration: unreferenced timers alone do not run, even
+			// when due.
 			l.runTimers()
 		}
 		l.mu.Lock()
@@ -367,6 +370,18 @@ func (l *Loop) drive(fn func(), stop <-chan struct{}, what waitFor) (err error) 
 		errs = append(errs, err)
 	}
 	return errors.Join(errs...)
+}
+
+// aliveBesideTimers reports whether the loop has work other than timers:
+// tasks posted or tokens held, which an unreferenced timer may run beside.
+func (l *Loop) aliveBesideTimers() bool {
+	if l.pending.Load() != 0 {
+		return true
+	}
+	l.mu.Lock()
+	posted := len(l.inbox) != 0
+	l.mu.Unlock()
+	return posted
 }
 
 // runBatch runs the tasks of batch in order, each followed by the

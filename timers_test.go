@@ -89,6 +89,19 @@ func TestTimerUnrefRef(t *testing.T) {
 	})
 }
 
+// An unreferenced timer already due when the loop goes idle does not run:
+// libuv checks that the loop is alive before running its timers, so a slow
+// main function (the race detector, a loaded machine) changes nothing.
+func TestTimerUnrefDueAtIdleDoesNotRun(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		l := NewLoop()
+		require.NoError(t, l.Run(func() {
+			l.SetTimeout(func() { t.Error("an unreferenced timer ran on an idle loop") }, time.Millisecond).Unref()
+			time.Sleep(5 * time.Millisecond) // the main function outlasts the timer
+		}))
+	})
+}
+
 func TestTimerUnrefFiresWhileLoopWaits(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		l := NewLoop()
