@@ -85,6 +85,20 @@
 // the context destroys it with an AbortError, and its destroy lets go of
 // the source, as Node's abort of the operator's iteration does.
 //
+// Node's setters are assignments to the exported state, as Node's set
+// the state and do nothing else: r.readableFlowing = v is
+// r.ReadableState().Flowing = v, r.readable = false is
+// r.ReadableState().Readable = false, w.writable = false is
+// w.WritableState().Writable = false, and s.destroyed = v is
+// ReadableState().Destroyed = v (or WritableState's: one flag for both
+// sides). Where Node's isReadable and isWritable answer null (a stream
+// without that side), [IsReadableOK] and [IsWritableOK] answer ok false;
+// IsReadable and IsWritable answer false. Node's Duplex has no
+// writableAborted (it is undefined there); Go's Duplex has the method of
+// its writable side, which answers as a Writable's. A Writable has no Pipe
+// in Go; Node's w.pipe(dest), the legacy pipe, is [LegacyPipe](w, dest,
+// opts), which gives w ERR_STREAM_CANNOT_PIPE as Node does.
+//
 // Node's operators with an async function and { concurrency,
 // highWaterMark, signal } are [MapAsync], [FilterAsync], [FlatMapAsync]
 // (on the loop) and [ForEachAsync], [FindAsync], [SomeAsync], [EveryAsync]

@@ -103,11 +103,22 @@ func (s *LegacyStream) Pipe(dest EventSource, opts PipeOptions) EventSource {
 // LegacyPipe is [LegacyStream.Pipe] with the source given whole: src's
 // own Pause and Resume methods (see [Pauser]) and Readable() bool, if it
 // has them, are used as Node's pipe uses source.pause, source.resume and
-// source.readable.
+// source.readable. A [Writable] source (with no readable side) is Node's
+// Writable.prototype.pipe: it gets ERR_STREAM_CANNOT_PIPE (an 'error' now,
+// or a destroy with it if it auto-destroys), nothing is piped, and the
+// result is nil, as Node's is undefined.
 func LegacyPipe(src EventSource, dest EventSource, opts PipeOptions) EventSource {
 	self := src
 	se, de := src.eventEmitter(), dest.eventEmitter()
 	se.check()
+	if sl, ok := src.(StreamLike); ok {
+		if st := sl.base(); st.ws != nil && st.rs == nil {
+			// Node's Writable.prototype.pipe, over the legacy one: a
+			// Writable cannot be a source.
+			st.errorOrDestroy(newError(ErrCannotPipe, ""), false)
+			return nil
+		}
+	}
 	pauser, _ := self.(Pauser)
 	writer, _ := dest.(legacyWriter)
 	writable := func() bool {

@@ -99,3 +99,26 @@ func TestLegacyPipe(t *testing.T) {
 		src.Emit("end")
 	}))
 }
+
+// TestLegacyPipeFromWritable is the Go twin of
+// testdata/legacy/cannotpipe.js.
+func TestLegacyPipeFromWritable(t *testing.T) {
+	p := newTwin(t)
+	l := p.l
+	write := func(c any, _ string, cb func(error)) { p.Log("write", c); cb(nil) }
+	require.NoError(t, l.Run(func() {
+		kept := NewWritable(WritableOptions{Loop: l, AutoDestroy: Bool(false), Write: write})
+		kept.OnError(func(err error) { p.Log("kept error", ErrorCode(err), err.(*Error).Message) })
+		dest := NewPassThrough(DuplexOptions{Loop: l})
+		dest.On("pipe", func(...any) { p.Log("dest pipe") })
+		p.Log("returns dest", LegacyPipe(kept, dest, PipeOptions{}) == EventSource(dest))
+		p.Log("kept destroyed", kept.Destroyed())
+
+		auto := NewWritable(WritableOptions{Loop: l, Write: write})
+		auto.OnError(func(err error) { p.Log("auto error", ErrorCode(err)) })
+		auto.OnClose(func() { p.Log("auto close") })
+		require.Nil(t, LegacyPipe(auto, dest, PipeOptions{}))
+		p.Log("auto destroyed", auto.Destroyed())
+	}))
+	p.Match("testdata/legacy/cannotpipe.out")
+}

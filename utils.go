@@ -2,13 +2,30 @@ package stream
 
 // IsReadable reports whether s is a readable stream that can still be read
 // (Node's stream.isReadable): not destroyed, not ended, not errored. It is
-// false for a stream with no readable side.
+// false for a stream with no readable side, where Node answers null; see
+// IsReadableOK.
 func IsReadable(s StreamLike) bool { return s.base().isReadable() == triTrue }
 
 // IsWritable reports whether s is a writable stream that can still be
 // written (Node's stream.isWritable). It is false for a stream with no
-// writable side.
+// writable side, where Node answers null; see IsWritableOK.
 func IsWritable(s StreamLike) bool { return s.base().isWritable() == triTrue }
+
+// IsReadableOK is IsReadable with Node's third answer: ok is false where
+// Node's isReadable returns null, for a stream with no readable side (a
+// Writable), whatever its state; readable is then false.
+func IsReadableOK(s StreamLike) (readable, ok bool) {
+	t := s.base().isReadable()
+	return t == triTrue, t != triNull
+}
+
+// IsWritableOK is IsWritable with Node's third answer: ok is false where
+// Node's isWritable returns null, for a stream with no writable side (a
+// Readable).
+func IsWritableOK(s StreamLike) (writable, ok bool) {
+	t := s.base().isWritable()
+	return t == triTrue, t != triNull
+}
 
 // IsDestroyed reports whether s was destroyed (Node's stream.isDestroyed).
 func IsDestroyed(s StreamLike) bool { return s.base().Destroyed() }

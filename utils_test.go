@@ -47,6 +47,41 @@ func TestPredicates(t *testing.T) {
 	p.Match("testdata/utils/predicates.out")
 }
 
+// TestNullPredicates is the Go twin of testdata/utils/nullpredicates.js.
+func TestNullPredicates(t *testing.T) {
+	p := newTwin(t)
+	tri := func(v, ok bool) string {
+		if !ok {
+			return "null"
+		}
+		return fmt.Sprint(v)
+	}
+	show := func(name string, s StreamLike) {
+		r, rok := IsReadableOK(s)
+		w, wok := IsWritableOK(s)
+		p.Log(name, tri(r, rok), tri(w, wok))
+		// The two-valued forms agree, with false for null.
+		require.Equal(t, r, IsReadable(s))
+		require.Equal(t, w, IsWritable(s))
+	}
+	require.NoError(t, p.l.Run(func() {
+		write := func(_ any, _ string, cb func(error)) { cb(nil) }
+		r := NewReadable(ReadableOptions{Loop: p.l, Read: func(int) {}})
+		w := NewWritable(WritableOptions{Loop: p.l, Write: write})
+		d := NewDuplex(DuplexOptions{Loop: p.l, Read: func(int) {}, Write: write})
+		half := NewDuplex(DuplexOptions{Loop: p.l, Readable: Bool(false), Read: func(int) {}, Write: write})
+		show("readable", r)
+		show("writable", w)
+		show("duplex", d)
+		show("duplex readable:false", half)
+		w.Destroy(nil)
+		r.Destroy(nil)
+		show("writable destroyed", w)
+		show("readable destroyed", r)
+	}))
+	p.Match("testdata/utils/nullpredicates.out")
+}
+
 func TestFrom(t *testing.T) {
 	p := newTwin(t)
 	gen := func(vals ...any) iter.Seq[any] {
@@ -219,4 +254,41 @@ func TestDestroyFunction(t *testing.T) {
 	require.Equal(t, 1, d.calls)
 	require.True(t, d.Destroyed())
 	require.Same(t, boom, got)
+}
+
+// TestSetters is the Go twin of testdata/utils/setters.js: Node's setters
+// are assignments to the exported state.
+func TestSetters(t *testing.T) {
+	p := newTwin(t)
+	require.NoError(t, p.l.Run(func() {
+		r := NewReadable(ReadableOptions{Loop: p.l, Read: func(int) {}})
+		r.On("resume", func(...any) { p.Log("resume event") })
+		r.On("pause", func(...any) { p.Log("pause event") })
+		r.OnData(func(c any) { p.Log("data", string(c.([]byte))) })
+		p.Log("flowing", r.ReadableFlowing())
+		r.ReadableState().Flowing = FlowingFalse // r.readableFlowing = false
+		p.Log("flowing", r.ReadableFlowing(), "isPaused", r.IsPaused())
+		r.Push("a")
+		r.ReadableState().Readable = false // r.readable = false
+		p.Log("readable", r.Readable(), "readableAborted", r.ReadableAborted())
+		r.ReadableState().Destroyed = true // r.destroyed = true
+		p.Log("destroyed", r.Destroyed(), "closed", r.Closed())
+		r.ReadableState().Destroyed = false
+		p.Log("destroyed", r.Destroyed())
+
+		w := NewWritable(WritableOptions{Loop: p.l, Write: func(c any, _ string, cb func(error)) {
+			p.Log("write", string(c.([]byte))) // c.toString()
+			cb(nil)
+		}})
+		w.WritableState().Writable = false // w.writable = false
+		p.Log("writable", w.Writable(), "ended", w.WritableEnded())
+		w.WriteWith("x", "", func(err error) {
+			require.NoError(t, err)
+			p.Log("write cb", "") // null, joined
+		})
+		w.WritableState().Destroyed = true // w.destroyed = true
+		p.Log("w destroyed", w.Destroyed())
+		p.l.Post(func() { p.Log("immediate") })
+	}))
+	p.Match("testdata/utils/setters.out")
 }

@@ -261,7 +261,9 @@ func (w *Writable) DestroySoon() {
 func (w *Writable) Writable() bool { return w.writableProp() }
 
 // WritableAborted reports whether the stream was destroyed or errored
-// before 'finish'.
+// before 'finish'. Node's Duplex has no writableAborted (undefined there);
+// a Go Duplex has this method of its writable side, which answers as for
+// a Writable.
 func (w *Writable) WritableAborted() bool {
 	st := w.ws
 	return st.Writable && (st.Destroyed || st.Errored != nil) && !st.Finished

@@ -186,7 +186,21 @@ func TestStream2Writable(t *testing.T) {
 		tw.WriteWith(buf, "latin1", nil)
 	})
 	block(t, "writables cannot be piped", func(b *B) {
-		b.NA("Writable has no pipe in Go: piping from a Writable is ruled out by its type (Node's ERR_STREAM_CANNOT_PIPE)")
+		// Go's Writable has no Pipe method; w.pipe(dest) is the legacy
+		// pipe, LegacyPipe, which a Writable answers as Node's
+		// Writable.prototype.pipe does.
+		w := stream.NewWritable(stream.WritableOptions{
+			Loop:        b.Loop,
+			AutoDestroy: stream.Bool(false),
+			Write:       mustNotCall[func(any, string, func(error))](b),
+		})
+		gotError := false
+		w.OnError(func(err error) {
+			gotError = true
+			b.Code(err, "ERR_STREAM_CANNOT_PIPE")
+		})
+		stream.LegacyPipe(w, stream.FromWriter(os.Stdout, stream.WritableOptions{Loop: b.Loop}), stream.PipeOptions{})
+		b.Equal(gotError, true)
 	})
 	block(t, "duplex streams can be piped", func(b *B) {
 		d := stream.NewDuplex(stream.DuplexOptions{
