@@ -26,7 +26,11 @@ type StageFunc func(ctx context.Context, src iter.Seq2[any, error]) iter.Seq2[an
 //	stream.Pipeline(ctx, src, stream.DuplexFromFunc(upper, opts), dst)
 //
 // Both sides are in object mode with a highWaterMark of 1 unless opts sets
-// one, as in Node. fn starts when the readable side is first read. A write
+// one, as in Node. fn starts when the readable side is first read, as
+// Duplex.from(fn) does, or, as the last stage of a pipeline, when the
+// pipeline starts: Node's pipeline pumps a function stage into a
+// PassThrough, so that its callback comes once the function has returned,
+// with its values waiting to be read (as far as the buffers take them). A write
 // is called back once fn's src has taken the chunk, End once src has
 // reported the end to fn; so a stage that stops reading holds its writers
 // back, as Node's does. The loop is held while fn runs. fn's sequence
@@ -83,6 +87,14 @@ func DuplexFromFunc(fn StageFunc, opts DuplexOptions) *Duplex {
 			}
 		}
 		return nil
+	}
+	// Last in a pipeline, the stage starts at once: Node's pipeline pumps
+	// a function stage into a PassThrough of its own, so the function
+	// runs, and the pipeline ends, with nobody reading the result.
+	d.pumpHook = func() {
+		if !p.started && !d.rs.Destroyed {
+			p.read()
+		}
 	}
 	if ctx != nil {
 		d.addAbortSignal(ctx)

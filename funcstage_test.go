@@ -6,6 +6,7 @@ import (
 	"iter"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -211,4 +212,46 @@ func drainSink(ctx context.Context, src iter.Seq2[any, error]) error {
 		}
 	}
 	return nil
+}
+
+// TestFunctionStageLastInPipeline is the Go twin of
+// testdata/pipeline/function_last.js: a function stage last in a pipeline
+// runs at once, with nobody reading, and the pipeline's callback comes
+// once it has returned.
+func TestFunctionStageLastInPipeline(t *testing.T) {
+	p := newTwin(t)
+	l := p.l
+	var ran atomic.Int32
+	var returned atomic.Bool
+	upper := DuplexFromFunc(func(ctx context.Context, src iter.Seq2[any, error]) iter.Seq2[any, error] {
+		return func(yield func(any, error) bool) {
+			for c := range src {
+				ran.Add(1)
+				if !yield(strings.ToUpper(c.(string)), nil) {
+					return
+				}
+			}
+			returned.Store(true)
+		}
+	}, DuplexOptions{Loop: l})
+	require.NoError(t, l.Run(func() {
+		out, err := PipelineWith([]StreamLike{From(slices.Values([]any{"a", "b"}), ReadableOptions{Loop: l}), upper}, PipelineOptions{}, func(err error) {
+			p.Log("pipeline done", errOrOK(err), "ran", ran.Load(), "returned", returned.Load())
+			l.Post(func() {
+				upper.OnData(func(c any) { p.Log("data", c) })
+				upper.OnEnd(func() { p.Log("end") })
+			})
+		})
+		require.NoError(t, err)
+		p.Log("returned readable", out.(*Duplex).Readable())
+	}))
+	p.Match("testdata/pipeline/function_last.out")
+}
+
+// errOrOK is function_last.js's err ? err.message : 'ok'.
+func errOrOK(err error) string {
+	if err != nil {
+		return err.Error()
+	}
+	return "ok"
 }

@@ -92,6 +92,13 @@ func startPipeline(bases []*Stream, opts PipelineOptions, cb func(error)) {
 			p.release = p.loop.watchCtx(ctx, abort, true)
 		}
 	}
+
+	// A function stage last starts now, as Node's pipeline pumps it into
+	// a PassThrough at once (funcstage.go); not under a context already
+	// cancelled, where nothing of the pipeline runs.
+	if pump := bases[last].pumpHook; pump != nil && (opts.Context == nil || opts.Context.Err() == nil) {
+		pump()
+	}
 }
 
 // pipelineStreams checks the streams of a pipeline: no nil one, each in a

@@ -36,6 +36,7 @@ type Stream struct {
 	destroyedHook func()                                           // runs when Destroy is called; nil for none
 	destroyHook   func(err error, cb func(error))                  // the user's _destroy; nil for none
 	constructHook func(cb func(error))                             // the user's _construct; nil for none
+	pumpHook      func()                                           // a function stage's start, when last in a pipeline (funcstage.go); nil for none
 
 	// Node queues these as listeners of private symbols (kConstruct,
 	// kDestroy); they are not user-visible events.
