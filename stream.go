@@ -339,3 +339,29 @@ type StreamLike interface {
 }
 
 func (s *Stream) base() *Stream { return s }
+
+// Undestroy resets a destroyed or finished stream so that it can be used
+// again, as Node's _undestroy (which net.Socket uses to reconnect): it is
+// no longer destroyed, closed or errored; its readable side is not ended,
+// unless it is not readable, and its writable side not ending, ended or
+// finished, unless it is not writable, so that End runs the final hook
+// again. Listeners, options and buffered data stay as they are. Must be
+// called on the loop.
+func (s *Stream) Undestroy() {
+	s.loop.check()
+	l := &s.life
+	l.Constructed = true
+	l.Destroyed, l.Closed, l.CloseEmitted = false, false, false
+	l.Errored, l.ErrorEmitted = nil, false
+	if r := s.rs; r != nil {
+		r.Reading = false
+		r.Ended = !r.Readable
+		r.EndEmitted = !r.Readable
+	}
+	if w := s.ws; w != nil {
+		w.FinalCalled, w.Prefinished = false, false
+		w.Ended = !w.Writable
+		w.Ending = !w.Writable
+		w.Finished = !w.Writable
+	}
+}

@@ -1,6 +1,7 @@
 package stream
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"testing"
@@ -358,4 +359,62 @@ func TestWritableCallbackError(t *testing.T) {
 	s3, c3 := scenario("async autoDestroy false", false, WritableOptions{AutoDestroy: Bool(false)})
 	tr.Run(s1, c1, s2, c2, s3, c3)
 	tr.match("writable", "callback_error")
+}
+
+// TestUndestroy is the Go twin of testdata/writable/undestroy.js.
+func TestUndestroy(t *testing.T) {
+	p := newTwin(t)
+	l := p.l
+	state := func(name string, s *Stream) {
+		msg := ""
+		if err := s.Errored(); err != nil {
+			msg = err.Error()
+		}
+		p.Log(name, "destroyed", s.Destroyed(), "closed", s.Closed(), "errored", msg)
+	}
+	require.NoError(t, l.Run(func() {
+		finals := 0
+		w := NewWritable(WritableOptions{
+			Loop:  l,
+			Write: func(c any, _ string, cb func(error)) { p.Log("write", string(c.([]byte))); cb(nil) },
+			Final: func(cb func(error)) { finals++; p.Log("final", finals); cb(nil) },
+		})
+		w.On("finish", func(...any) { p.Log("finish") })
+		w.OnError(func(err error) { p.Log("error", err.Error()) })
+		w.Write("a")
+		w.End()
+		w.Once("close", func(...any) {
+			state("closed", w.Stream)
+			w.Undestroy()
+			state("undestroyed", w.Stream)
+			p.Log("writable", w.Writable(), "ended", w.WritableEnded(), "finished", w.WritableFinished())
+			w.Write("b")
+			w.End()
+			w.Once("close", func(...any) {
+				state("closed again", w.Stream)
+				w.Destroy(errors.New("boom"))
+				w.Undestroy()
+				state("after destroy", w.Stream)
+				r := NewReadable(ReadableOptions{Loop: l, Read: func(int) {}})
+				r.OnData(func(c any) { p.Log("data", string(c.([]byte))) })
+				again := false
+				r.OnEnd(func() {
+					p.Log("end")
+					if again {
+						return
+					}
+					again = true
+					r.Once("close", func(...any) {
+						r.Undestroy()
+						p.Log("r readable", r.Readable(), "ended", r.ReadableEnded(), "destroyed", r.Destroyed())
+						r.Push("again")
+						r.Push(nil)
+					})
+				})
+				r.Push("first")
+				r.Push(nil)
+			})
+		})
+	}))
+	p.Match("testdata/writable/undestroy.out")
 }

@@ -175,7 +175,17 @@ func TestStreamWritableDestroy(t *testing.T) {
 		w.DestroyWith(expected, mustCall(b, func(err error) { b.Equal(err, nil) }))
 	})
 	block(t, "_undestroy lets final run again", func(b *B) {
-		b.Missing("Writable._undestroy")
+		w := stream.NewWritable(stream.WritableOptions{
+			Loop:        b.Loop,
+			Write:       mustNotCall[func(any, string, func(error))](b),
+			Final:       mustCall(b, func(cb func(error)) { cb(nil) }, 2),
+			AutoDestroy: stream.Bool(true),
+		})
+		w.End()
+		w.Once("close", mustCall(b, func(...any) {
+			w.Undestroy() // write._undestroy()
+			w.End()
+		}))
 	})
 	block(t, "write after destroy", func(b *B) {
 		w := stream.NewWritable(stream.WritableOptions{Loop: b.Loop})
