@@ -85,6 +85,21 @@
 // the context destroys it with an AbortError, and its destroy lets go of
 // the source, as Node's abort of the operator's iteration does.
 //
+// Node's getters and methods are methods of the same name, capitalised
+// (readableEnded is ReadableEnded, setEncoding is SetEncoding). The Web
+// Streams bridges (fromWeb, toWeb) have no Go form: Go has no WHATWG
+// streams, and io.Reader and io.Writer, which [FromReader], [FromWriter],
+// [NewReader] and [NewWriter] adapt, are Go's common stream types. Node's
+// internal helpers on the classes (_fromList, _isUint8Array,
+// _isArrayBufferView, _uint8ArrayToBuffer) have none either: a Go chunk is
+// already a []byte. Of the underscore methods, _undestroy is
+// [Stream.Undestroy]; the hooks (_read, _write, ...) are the options' Read,
+// Write, ... functions.
+//
+// From the events module, EventEmitterAsyncResource (async_hooks) and
+// usingDomains (domains) have no Go form, Go having neither;
+// addAbortListener is Go's own context.AfterFunc.
+//
 // Node's setters are assignments to the exported state, as Node's set
 // the state and do nothing else: r.readableFlowing = v is
 // r.ReadableState().Flowing = v, r.readable = false is
