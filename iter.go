@@ -121,6 +121,16 @@ type puller struct {
 	// The consumer's: what the last hand-over took.
 	batch []any
 	next0 int // the next of batch to yield
+
+	// One hand-over at a time, its state in fields and its functions
+	// bound once, so that a hand-over allocates nothing.
+	sig        *awaitSignal
+	handoverFn func(done func())
+	tryFn      func()
+	ctx        context.Context // the consumer's, for this hand-over
+	chunk      any             // what it took
+	rerr       error           // or the end, the error, the cancel
+	doneFn     func()          // ends it
 }
 
 // maxBatch bounds one hand-over, so that a source that refills as fast as
@@ -139,86 +149,97 @@ func (pl *puller) next(ctx context.Context) (any, error) {
 	}
 	clear(pl.batch[pl.next0:]) // dropped, if a cancel came: let them go
 	pl.batch, pl.next0 = pl.batch[:0], 0
-	var chunk any
-	var rerr error
-	s := pl.s
-	err := s.loop.await(waitFor{pl.call, s}, func(done func()) {
-		// A cancel made just now (by the consumer, say) is applied
-		// before anything is read.
-		s.loop.pollIfWatching()
-		pl.start()
-		finish := func() {
-			pl.wake = nil
-			done()
-		}
-		// The last answer (the end, an error, a cancel) waits until a
-		// destroyed stream has gone through its close step, so that
-		// what an adapter under it wraps is let go of when the
-		// consumer sees the end.
-		last := func() {
-			pl.wake = nil
-			waitClosed([]*Stream{s}, done)
-		}
-		var try func()
-		try = func() {
-			if !s.rs.Destroyed {
-				// What the stream had buffered before this read, and only
-				// that, goes with it: what the reads refill is what
-				// Node's next read() would find, and stays in the
-				// stream, so a lazy source (an operator) is pulled no
-				// further ahead than Node's iterator pulls it.
-				avail := s.rs.buffer.len()
-				if c := s.readHead(); c != nil {
-					chunk = c
-					if !pl.keep {
-						pl.takeBuffered(avail - 1)
-					}
-					finish()
-					return
-				}
-			}
-			if pl.done {
-				rerr = pl.doneErr
-				if rerr == nil {
-					rerr = io.EOF
-					if pl.destroyAtEnd && s.life.AutoDestroy && !s.Destroyed() {
-						s.DestroyWith(nil, nil)
-					}
-				}
-				last()
-				return
-			}
-			pl.wake = try
-		}
-		if ctx != nil && ctx.Done() != nil {
-			if ctx.Err() != nil {
-				rerr = errAbort(context.Cause(ctx))
-				s.DestroyWith(rerr, nil)
-				last()
-				return
-			}
-			// The loop's context watch (cancel.go) keeps it alive while
-			// a cancellation may still come; the watch ends with this
-			// call.
-			unwatch := s.loop.watchCtx(ctx, func() {
-				if pl.wake != nil {
-					rerr = errAbort(context.Cause(ctx))
-					s.DestroyWith(rerr, nil)
-					last()
-				}
-			}, true)
-			inner := done
-			done = func() {
-				unwatch()
-				inner()
-			}
-		}
-		try()
-	})
+	if pl.sig == nil {
+		// Bound once, so that a hand-over allocates nothing.
+		pl.sig = newAwaitSignal()
+		pl.handoverFn = pl.handover
+		pl.tryFn = pl.try
+	}
+	pl.ctx = ctx
+	err := pl.s.loop.awaitOn(pl.sig, waitFor{pl.call, pl.s}, pl.handoverFn)
+	chunk, rerr := pl.chunk, pl.rerr
+	pl.ctx, pl.chunk, pl.rerr, pl.doneFn = nil, nil, nil, nil
 	if err != nil {
 		return nil, err
 	}
 	return chunk, rerr
+}
+
+// handover is one hand-over, on the loop: a chunk (and what was buffered
+// with it), the end, an error or a cancel, into pl.chunk and pl.rerr, and
+// then done.
+func (pl *puller) handover(done func()) {
+	s := pl.s
+	// A cancel made just now (by the consumer, say) is applied before
+	// anything is read.
+	s.loop.pollIfWatching()
+	pl.start()
+	pl.doneFn = done
+	if ctx := pl.ctx; ctx != nil && ctx.Done() != nil {
+		if ctx.Err() != nil {
+			pl.rerr = errAbort(context.Cause(ctx))
+			s.DestroyWith(pl.rerr, nil)
+			pl.last()
+			return
+		}
+		// The loop's context watch (cancel.go) keeps it alive while a
+		// cancellation may still come; the watch ends with this call.
+		unwatch := s.loop.watchCtx(ctx, func() {
+			if pl.wake != nil {
+				pl.rerr = errAbort(context.Cause(ctx))
+				s.DestroyWith(pl.rerr, nil)
+				pl.last()
+			}
+		}, true)
+		pl.doneFn = func() {
+			unwatch()
+			done()
+		}
+	}
+	pl.try()
+}
+
+// try takes a chunk if the stream has one, else the end or error if it
+// has come, else waits for the stream (pl.wake) to try again.
+func (pl *puller) try() {
+	s := pl.s
+	if !s.rs.Destroyed {
+		// What the stream had buffered before this read, and only that,
+		// goes with it: what the reads refill is what Node's next read()
+		// would find, and stays in the stream, so a lazy source (an
+		// operator) is pulled no further ahead than Node's iterator
+		// pulls it.
+		avail := s.rs.buffer.len()
+		if c := s.readHead(); c != nil {
+			pl.chunk = c
+			if !pl.keep {
+				pl.takeBuffered(avail - 1)
+			}
+			pl.wake = nil
+			pl.doneFn()
+			return
+		}
+	}
+	if pl.done {
+		pl.rerr = pl.doneErr
+		if pl.rerr == nil {
+			pl.rerr = io.EOF
+			if pl.destroyAtEnd && s.life.AutoDestroy && !s.Destroyed() {
+				s.DestroyWith(nil, nil)
+			}
+		}
+		pl.last()
+		return
+	}
+	pl.wake = pl.tryFn
+}
+
+// last gives the last answer (the end, an error, a cancel) once a
+// destroyed stream has gone through its close step, so that what an
+// adapter under it wraps is let go of when the consumer sees the end.
+func (pl *puller) last() {
+	pl.wake = nil
+	waitClosed([]*Stream{pl.s}, pl.doneFn)
 }
 
 // start installs the listeners, once, on the loop.

@@ -35,7 +35,8 @@ type Loop struct {
 	closed bool          // set by Close; Post then refuses work
 	wake   chan struct{} // capacity 1: a signal that inbox or pending changed
 
-	exited chan struct{}          // closed when the current driver stops; guarded by mu
+	exited  chan struct{}         // closed when the current driver stops, made on demand (driverExited); guarded by mu
+	driving bool                  // a goroutine drives the loop; guarded by mu
 	stops  map[*stopHook]struct{} // see onStop; guarded by mu
 
 	// Guarded by mu: the loop's part in ending bridged loops together
@@ -260,16 +261,27 @@ func (l *Loop) Run(fn func()) error {
 	return l.drive(fn, nil, waitFor{})
 }
 
+// driveEnded tells whoever waits for the driver (driverExited) that it
+// has stopped.
+func (l *Loop) driveEnded() {
+	l.mu.Lock()
+	l.driving = false
+	if l.exited != nil {
+		close(l.exited)
+		l.exited = nil
+	}
+	l.mu.Unlock()
+}
+
 // drive runs the loop on the calling goroutine, which must hold runMu: fn
-// first, then every task, until the loop is idle or stop is closed.
-func (l *Loop) drive(fn func(), stop <-chan struct{}, what waitFor) (err error) {
+// first, then every task, until the loop is idle or stop has fired.
+func (l *Loop) drive(fn func(), stop *awaitSignal, what waitFor) (err error) {
 	l.mu.Lock()
 	closed := l.closed
 	l.activateLocked() // running is work of the loop's own
-	l.exited = make(chan struct{})
-	exited := l.exited
+	l.driving = true
 	l.mu.Unlock()
-	defer close(exited)
+	defer l.driveEnded()
 	if closed {
 		return errLoopClosed()
 	}
@@ -298,7 +310,7 @@ func (l *Loop) drive(fn func(), stop <-chan struct{}, what waitFor) (err error) 
 		l.drainTicks()
 	}
 	for {
-		if stop != nil && isClosed(stop) {
+		if stop.fired() {
 			break
 		}
 		if len(l.timers) != 0 && (l.timerRefs != 0 || l.aliveBesideTimers()) {
@@ -337,7 +349,7 @@ func (l *Loop) drive(fn func(), stop <-chan struct{}, what waitFor) (err error) 
 				empty := len(l.inbox) == 0
 				l.mu.Unlock()
 				if empty && l.pending.Load() == 0 {
-					if stop != nil && !isClosed(stop) {
+					if stop != nil && !stop.fired() {
 						err = what.stalled()
 					}
 					l.settle()
@@ -348,7 +360,7 @@ func (l *Loop) drive(fn func(), stop <-chan struct{}, what waitFor) (err error) 
 			if l.quiesce() {
 				// All that is left are cross-loop pipes that can never
 				// move again: as idle.
-				if stop != nil && !isClosed(stop) {
+				if stop != nil && !stop.fired() {
 					err = what.stalled()
 				}
 				break

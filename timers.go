@@ -199,9 +199,10 @@ func (l *Loop) timerWait() (time.Duration, bool) {
 	return time.Until(l.timers[0].when), true
 }
 
-// sleep waits, with the loop idle, for work to be posted, for stop to
-// close, or for the next timer to be due.
-func (l *Loop) sleep(stop <-chan struct{}) {
+// sleep waits, with the loop idle, for work to be posted, for the wait's
+// signal to fire, or for the next timer to be due.
+func (l *Loop) sleep(sig *awaitSignal) {
+	stop := sig.wakeup()
 	d, ok := l.timerWait()
 	if !ok {
 		if stop == nil {
