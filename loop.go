@@ -35,9 +35,9 @@ type Loop struct {
 	closed bool          // set by Close; Post then refuses work
 	wake   chan struct{} // capacity 1: a signal that inbox or pending changed
 
-	exited  chan struct{}         // closed when the current driver stops, made on demand (driverExited); guarded by mu
-	driving bool                  // a goroutine drives the loop; guarded by mu
-	stops  map[*stopHook]struct{} // see onStop; guarded by mu
+	exited  chan struct{}          // closed when the current driver stops, made on demand (driverExited); guarded by mu
+	driving bool                   // a goroutine drives the loop; guarded by mu
+	stops   map[*stopHook]struct{} // see onStop; guarded by mu
 
 	// Guarded by mu: the loop's part in ending bridged loops together
 	// (quiescence.go).
