@@ -27,6 +27,16 @@ type Writer struct {
 	err     error // the error returned to the caller; the caller's goroutine only
 	closed  bool  // Close was called; the caller's goroutine only
 	loopErr error // the first error a write callback reported; the loop only
+
+	// The Write under way, its functions bound once.
+	sig                       *awaitSignal
+	writeFn                   func(done func())
+	writtenFn                 func(error)
+	drainFn, errorFn, closeFn func(...any)
+	chunk                     []byte
+	werr                      error
+	done                      func()
+	drainL, errorL, closeL    *Listener
 }
 
 // NewWriter returns a Writer over s.
@@ -42,58 +52,16 @@ func (a *Writer) Write(p []byte) (int, error) {
 	if a.closed {
 		return 0, newError(ErrWriteAfterEnd, "write after end: the Writer was closed")
 	}
-	chunk := append([]byte(nil), p...)
-	var werr error
-	err := a.s.loop.await(waitFor{"Writer.Write", a.s}, func(done func()) {
-		s := a.s
-		if e := a.loopErr; e != nil {
-			werr = e
-			done()
-			return
-		}
-		if e := s.ws.Errored; e != nil {
-			werr = e
-			done()
-			return
-		}
-		ok, cbErr, thrown := s.writeChunk(chunk, "", func(err error) {
-			if err != nil && a.loopErr == nil {
-				a.loopErr = err
-			}
-		})
-		if thrown != nil || cbErr != nil {
-			// Refused (ended or destroyed): no 'drain' will come.
-			werr = cmp.Or(thrown, cbErr)
-			done()
-			return
-		}
-		if ok {
-			done()
-			return
-		}
-		var l1, l2, l3 *Listener
-		release := func() {
-			s.RemoveListener("drain", l1)
-			s.RemoveListener("error", l2)
-			s.RemoveListener("close", l3)
-			done()
-		}
-		l1 = s.Once("drain", func(...any) { release() })
-		l2 = s.Once("error", func(args ...any) {
-			if e := errorArg(args); e != nil && werr == nil {
-				werr = e
-			}
-			release()
-		})
-		l3 = s.Once("close", func(...any) {
-			// Destroyed before it drained: the chunk may never be
-			// written.
-			if werr == nil {
-				werr = cmp.Or(a.loopErr, s.ws.Errored, error(errDestroyed("write")))
-			}
-			release()
-		})
-	})
+	if a.sig == nil {
+		// Bound once, so that a write allocates only its copy of p.
+		a.sig = newAwaitSignal()
+		a.writeFn, a.writtenFn = a.write, a.written
+		a.drainFn, a.errorFn, a.closeFn = a.onDrain, a.onError, a.onClose
+	}
+	a.chunk, a.werr = append([]byte(nil), p...), nil
+	err := a.s.loop.awaitOn(a.sig, waitFor{"Writer.Write", a.s}, a.writeFn)
+	werr := a.werr
+	a.chunk, a.werr, a.done = nil, nil, nil
 	if err == nil {
 		err = werr
 	}
@@ -102,6 +70,73 @@ func (a *Writer) Write(p []byte) (int, error) {
 		return 0, err
 	}
 	return len(p), nil
+}
+
+// write is one Write on the loop: the chunk is written, and done is
+// called at once, or at 'drain' if the stream is full, or when the stream
+// fails first.
+func (a *Writer) write(done func()) {
+	s := a.s
+	a.done = done
+	if e := a.loopErr; e != nil {
+		a.werr = e
+		done()
+		return
+	}
+	if e := s.ws.Errored; e != nil {
+		a.werr = e
+		done()
+		return
+	}
+	ok, cbErr, thrown := s.writeChunk(a.chunk, "", a.writtenFn)
+	if thrown != nil || cbErr != nil {
+		// Refused (ended or destroyed): no 'drain' will come.
+		a.werr = cmp.Or(thrown, cbErr)
+		done()
+		return
+	}
+	if ok {
+		done()
+		return
+	}
+	a.drainL = s.Once("drain", a.drainFn)
+	a.errorL = s.Once("error", a.errorFn)
+	a.closeL = s.Once("close", a.closeFn)
+}
+
+// written is every chunk's write callback: the first error is kept for
+// the next Write.
+func (a *Writer) written(err error) {
+	if err != nil && a.loopErr == nil {
+		a.loopErr = err
+	}
+}
+
+func (a *Writer) onDrain(...any) { a.release() }
+
+func (a *Writer) onError(args ...any) {
+	if e := errorArg(args); e != nil && a.werr == nil {
+		a.werr = e
+	}
+	a.release()
+}
+
+func (a *Writer) onClose(...any) {
+	// Destroyed before it drained: the chunk may never be written.
+	if a.werr == nil {
+		a.werr = cmp.Or(a.loopErr, a.s.ws.Errored, error(errDestroyed("write")))
+	}
+	a.release()
+}
+
+// release ends a Write that waited for 'drain'.
+func (a *Writer) release() {
+	s := a.s
+	s.RemoveListener("drain", a.drainL)
+	s.RemoveListener("error", a.errorL)
+	s.RemoveListener("close", a.closeL)
+	a.drainL, a.errorL, a.closeL = nil, nil, nil
+	a.done()
 }
 
 // Close ends the stream and waits until it finishes, returning its error;
