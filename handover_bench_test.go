@@ -76,6 +76,30 @@ func BenchmarkChunks64K(b *testing.B) {
 	}
 }
 
+// BenchmarkChunks64KCancellable is BenchmarkChunks64K with a context that
+// can be cancelled, as a request's: the cancel is watched at each
+// hand-over.
+func BenchmarkChunks64KCancellable(b *testing.B) {
+	l := NewLoop()
+	var chunk any = make([]byte, 64<<10)
+	src := benchSource(l, false, chunk, b.N)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	b.SetBytes(64 << 10)
+	b.ReportAllocs()
+	b.ResetTimer()
+	n := 0
+	for c, err := range Chunks(ctx, src) {
+		if err != nil {
+			b.Fatal(err)
+		}
+		n += len(c.([]byte))
+	}
+	if n != b.N<<16 {
+		b.Fatalf("got %d bytes, want %d", n, b.N<<16)
+	}
+}
+
 // BenchmarkIOCopy64K is its plain-Go twin: io.Copy from a reader that
 // yields 64 KiB per Read into a writer that counts.
 func BenchmarkIOCopy64K(b *testing.B) {

@@ -53,6 +53,7 @@ func ChunksWith(ctx context.Context, s ReadableStream, opts ChunksOptions) iter.
 	return func(yield func(any, error) bool) {
 		p := &puller{s: st, call: "Chunks", keep: keep, destroyAtEnd: !keep}
 		inBody := false
+		defer p.stopWatch()
 		defer func() {
 			// The loop body broke out, or panicked: as Node's iterator
 			// return, the stream is destroyed, so what it holds is let
@@ -131,6 +132,13 @@ type puller struct {
 	chunk      any             // what it took
 	rerr       error           // or the end, the error, the cancel
 	doneFn     func()          // ends it
+
+	// The watch of a ctx that can be cancelled (watch), for the whole
+	// iteration.
+	w           *ctxWatch
+	afterStop   func() bool
+	watchDoneFn func()
+	awaitDone   func()
 }
 
 // maxBatch bounds one hand-over, so that a source that refills as fast as
@@ -158,7 +166,7 @@ func (pl *puller) next(ctx context.Context) (any, error) {
 	pl.ctx = ctx
 	err := pl.s.loop.awaitOn(pl.sig, waitFor{pl.call, pl.s}, pl.handoverFn)
 	chunk, rerr := pl.chunk, pl.rerr
-	pl.ctx, pl.chunk, pl.rerr, pl.doneFn = nil, nil, nil, nil
+	pl.ctx, pl.chunk, pl.rerr, pl.doneFn, pl.awaitDone = nil, nil, nil, nil, nil
 	if err != nil {
 		return nil, err
 	}
@@ -182,21 +190,59 @@ func (pl *puller) handover(done func()) {
 			pl.last()
 			return
 		}
-		// The loop's context watch (cancel.go) keeps it alive while a
-		// cancellation may still come; the watch ends with this call.
-		unwatch := s.loop.watchCtx(ctx, func() {
-			if pl.wake != nil {
-				pl.rerr = errAbort(context.Cause(ctx))
-				s.DestroyWith(pl.rerr, nil)
-				pl.last()
-			}
-		}, true)
-		pl.doneFn = func() {
-			unwatch()
-			done()
-		}
+		pl.watch(ctx)
 	}
 	pl.try()
+}
+
+// watch puts the consumer's ctx among the loop's watches (cancel.go) for
+// this hand-over, and keeps the loop from going idle while a cancel may
+// still come, as watchCtx with a hold does; the watch ends with the
+// hand-over. Its parts are made once per iteration: a ctx that can be
+// cancelled costs no allocation per hand-over.
+func (pl *puller) watch(ctx context.Context) {
+	l := pl.s.loop
+	if pl.w == nil || pl.w.done != ctx.Done() {
+		pl.stopWatch()
+		pl.w = &ctxWatch{l: l, done: ctx.Done(), fire: pl.cancelled, stop: noStop}
+		pl.watchDoneFn = pl.watchDone
+		// Only a wake-up, from the goroutine the cancel runs on: the
+		// loop's poll does the work, if a hand-over is under way.
+		pl.afterStop = context.AfterFunc(ctx, func() { l.post(task{pollTask, l}) })
+	}
+	pl.w.over = false
+	l.watches = append(l.watches, pl.w)
+	l.pending.Add(1)
+	pl.awaitDone, pl.doneFn = pl.doneFn, pl.watchDoneFn
+}
+
+// cancelled is the watch's fire: the consumer's ctx was cancelled while
+// it waited.
+func (pl *puller) cancelled() {
+	if pl.wake != nil {
+		pl.rerr = errAbort(context.Cause(pl.ctx))
+		pl.s.DestroyWith(pl.rerr, nil)
+		pl.last()
+	}
+}
+
+// watchDone ends a hand-over made under a watch.
+func (pl *puller) watchDone() {
+	l := pl.s.loop
+	if !pl.w.over {
+		pl.w.over = true
+		l.dropWatch(pl.w)
+	}
+	l.pending.Add(-1)
+	pl.awaitDone()
+}
+
+// stopWatch lets go of the ctx of the iteration, from any goroutine.
+func (pl *puller) stopWatch() {
+	if pl.afterStop != nil {
+		pl.afterStop()
+		pl.afterStop = nil
+	}
 }
 
 // try takes a chunk if the stream has one, else the end or error if it

@@ -102,6 +102,44 @@ func TestChunksContextCancel(t *testing.T) {
 	require.True(t, r.Destroyed())
 }
 
+// The consumer's ctx is watched for the whole iteration but holds the
+// loop only while a hand-over waits: a cancel from another goroutine ends
+// a wait after several hand-overs, and the loop is idle between them (a
+// Run elsewhere returns while the consumer is in its loop body).
+func TestChunksCancelAfterSeveralHandovers(t *testing.T) {
+	l := NewLoop()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	r := NewReadable(ReadableOptions{Loop: l, ObjectMode: true, HighWaterMark: Int(1), Read: func(int) {}})
+	require.NoError(t, l.Run(func() { r.Push(0) }))
+	var got []any
+	var last error
+	for v, err := range Chunks(ctx, r) {
+		if err != nil {
+			last = err
+			break
+		}
+		got = append(got, v)
+		n := v.(int)
+		if n < 3 {
+			// In the body, no hand-over waits: the loop is idle and Run
+			// returns at once.
+			require.NoError(t, l.Run(func() { r.Push(n + 1) }))
+			continue
+		}
+		go func() {
+			time.Sleep(5 * time.Millisecond)
+			cancel()
+		}()
+	}
+	require.Equal(t, []any{0, 1, 2, 3}, got)
+	require.ErrorIs(t, last, ErrAbort)
+	require.ErrorIs(t, last, context.Canceled)
+	require.True(t, r.Destroyed())
+	require.Empty(t, l.watches, "the watch ended with the hand-over")
+	require.Zero(t, l.pending.Load(), "no hold left")
+}
+
 func TestChunksOnLoopIsReentrant(t *testing.T) {
 	l := NewLoop()
 	var got error
