@@ -396,6 +396,11 @@ func (o *asyncOp) maybeResume() {
 
 // shift drops the head of the queue, which has been handed over.
 func (o *asyncOp) shift() {
+	if len(o.queue) == 0 {
+		// A push polled a cancelled Context, whose destroy emptied the
+		// queue: nothing is left to drop.
+		return
+	}
 	o.queue[0] = nil
 	o.queue = o.queue[1:]
 	o.maybeResume()
@@ -438,6 +443,9 @@ func (o *asyncOp) drain() {
 			if err := o.enter(c.val); err != nil {
 				o.out.Destroy(err)
 				return
+			}
+			if o.out.rs.Destroyed {
+				return // destroyed by what the pushes ran (a cancel)
 			}
 			if o.inner == nil {
 				o.shift()
