@@ -19,7 +19,8 @@ import (
 // concurrency and highWaterMark, how each call finishes (at once, on the
 // next tick, on a timer, or on a goroutine after a short sleep), and at
 // most one fault: a call failing or panicking at a random value, the
-// source failing, the Context cancelled, or the consumer breaking out,
+// source failing, the Context cancelled, the consumer breaking out, or
+// (flatMap) a stream the mapper returns failing,
 // each at a random point. Whatever the fault, the run must end (bounded),
 // the values that came out must be the expected ones in order up to
 // where the fault cut them, no more than Concurrency calls may ever be in
@@ -40,7 +41,10 @@ func asyncFaultCase(t *testing.T, seed uint64) {
 	if rng.IntN(2) == 0 {
 		hwm = Int(rng.IntN(4))
 	}
-	fault := rng.IntN(6) // 0 none, 1 call error, 2 call panic, 3 source error, 4 cancel, 5 break
+	fault := rng.IntN(7) // 0 none, 1 call error, 2 call panic, 3 source error, 4 cancel, 5 break, 6 a stream the mapper returns fails
+	if fault == 6 && op != 2 {
+		fault = 0
+	}
 	at := rng.IntN(n)
 	finishes := make([]int, n) // 0 at once, 1 next tick, 2 timer, 3 goroutine
 	for i := range finishes {
@@ -128,6 +132,12 @@ func asyncFaultCase(t *testing.T, seed uint64) {
 		default:
 			r = FlatMapAsync(src, func(_ context.Context, v any, done func(any, error)) {
 				call(v, func(err error) {
+					if v.(int) == at && fault == 6 {
+						var inner *Readable
+						inner = NewReadable(ReadableOptions{Loop: l, ObjectMode: true, Read: func(int) { inner.Destroy(boom) }})
+						done(inner, err)
+						return
+					}
 					if v.(int)%2 == 0 {
 						done(From(slices.Values([]any{v}), ReadableOptions{Loop: l}), err)
 						return
@@ -171,7 +181,7 @@ func asyncFaultCase(t *testing.T, seed uint64) {
 	case 0:
 		require.NoError(t, gotErr, desc)
 		require.Len(t, got, n, desc)
-	case 1, 3:
+	case 1, 3, 6:
 		require.ErrorIs(t, gotErr, boom, desc)
 		require.LessOrEqual(t, len(got), at, desc)
 	case 2:
