@@ -61,7 +61,10 @@ func (a *Writer) Write(p []byte) (int, error) {
 	a.chunk, a.werr = append([]byte(nil), p...), nil
 	err := a.s.loop.awaitOn(a.sig, waitFor{"Writer.Write", a.s}, a.writeFn)
 	werr := a.werr
-	a.chunk, a.werr, a.done = nil, nil, nil
+	// done stays: a Write that ended with an error of the loop leaves
+	// its 'drain' listeners behind, which may still call it, finishing a
+	// wait nobody waits for; the error is sticky, so no Write comes again.
+	a.chunk, a.werr = nil, nil
 	if err == nil {
 		err = werr
 	}

@@ -166,7 +166,11 @@ func (pl *puller) next(ctx context.Context) (any, error) {
 	pl.ctx = ctx
 	err := pl.s.loop.awaitOn(pl.sig, waitFor{pl.call, pl.s}, pl.handoverFn)
 	chunk, rerr := pl.chunk, pl.rerr
-	pl.ctx, pl.chunk, pl.rerr, pl.doneFn, pl.awaitDone = nil, nil, nil, nil, nil
+	// ctx and the done functions stay: a hand-over that ended with an
+	// error of the loop (stalled, closed) leaves its wake-up behind, and
+	// a late 'readable' may still run it. It then finishes a wait nobody
+	// waits for, harmlessly; the iteration does not call next again.
+	pl.chunk, pl.rerr = nil, nil
 	if err != nil {
 		return nil, err
 	}

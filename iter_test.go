@@ -339,3 +339,22 @@ func TestChunksDuplexWithOpenWritableSide(t *testing.T) {
 	require.True(t, writable)
 	require.False(t, destroyed)
 }
+
+// A hand-over that ended with an error (the loop went idle: ERR_LOOP_STALLED)
+// leaves the stream's listeners behind; data that comes later must not
+// trip over the finished iteration.
+func TestChunksStalledThenData(t *testing.T) {
+	l := NewLoop()
+	r := NewReadable(ReadableOptions{Loop: l, ObjectMode: true, Read: func(int) {}})
+	var last error
+	for _, err := range Chunks(context.Background(), r) {
+		last = err
+	}
+	require.ErrorIs(t, last, ErrStalled)
+	require.NoError(t, l.Run(func() { r.Push("late") }))
+
+	w := NewWritable(WritableOptions{Loop: l, HighWaterMark: Int(1), Write: func(_ any, _ string, cb func(error)) {}})
+	_, err := NewWriter(w).Write([]byte("full"))
+	require.ErrorIs(t, err, ErrStalled)
+	require.NoError(t, l.Run(func() { w.Destroy(nil) }))
+}
