@@ -67,6 +67,46 @@ func (l *Loop) watchCancelled(ctx context.Context, fire func()) {
 
 func noStop() bool { return false }
 
+// A waitWatch is a watch made once and armed for each of many waits, for
+// a caller that waits again and again (a Chunks consumer): armed, it is
+// among the loop's watches and keeps the loop from going idle, as
+// watchCtx with hold does; disarmed, it costs nothing, and a cancel only
+// posts a poll that finds it gone. Arming and disarming allocate nothing.
+type waitWatch struct {
+	w         ctxWatch
+	afterStop func() bool
+}
+
+// newWaitWatch makes a disarmed watch of ctx (which can be cancelled) that
+// runs fire on the loop if ctx is cancelled while it is armed.
+func (l *Loop) newWaitWatch(ctx context.Context, fire func()) *waitWatch {
+	ww := &waitWatch{w: ctxWatch{l: l, done: ctx.Done(), fire: fire, over: true, stop: noStop}}
+	// Only a wake-up, from the goroutine the cancel runs on: the loop's
+	// poll does the work, if the watch is armed.
+	ww.afterStop = context.AfterFunc(ctx, func() { l.post(task{pollTask, l}) })
+	return ww
+}
+
+// arm puts the watch among the loop's and holds the loop. On the loop.
+func (ww *waitWatch) arm() {
+	ww.w.over = false
+	ww.w.l.watches = append(ww.w.l.watches, &ww.w)
+	ww.w.l.pending.Add(1)
+}
+
+// disarm takes it out (unless it fired, which did) and lets the loop go
+// idle again. On the loop, once per arm.
+func (ww *waitWatch) disarm() {
+	if !ww.w.over {
+		ww.w.over = true
+		ww.w.l.dropWatch(&ww.w)
+	}
+	ww.w.l.pending.Add(-1)
+}
+
+// stop ends the watch for good, from any goroutine.
+func (ww *waitWatch) stop() { ww.afterStop() }
+
 func pollTask(a any) { a.(*Loop).pollCancels() }
 
 // unwatch ends the watch without firing it.

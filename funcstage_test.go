@@ -255,3 +255,43 @@ func errOrOK(err error) string {
 	}
 	return "ok"
 }
+
+// The failure sides of a function stage that is last in a pipeline: under
+// a context already cancelled it never starts and the callback gets the
+// AbortError; a stage that fails with nobody reading fails the pipeline.
+func TestFunctionStageLastInPipelineFailures(t *testing.T) {
+	l := NewLoop()
+	var ran atomic.Bool
+	stage := func(fail error) *Duplex {
+		return DuplexFromFunc(func(ctx context.Context, src iter.Seq2[any, error]) iter.Seq2[any, error] {
+			return func(yield func(any, error) bool) {
+				ran.Store(true)
+				for range src {
+				}
+				if fail != nil {
+					yield(nil, fail)
+				}
+			}
+		}, DuplexOptions{Loop: l})
+	}
+	src := func() *Readable { return From(slices.Values([]any{"a"}), ReadableOptions{Loop: l}) }
+
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	var got error
+	require.NoError(t, l.Run(func() {
+		_, err := PipelineWith([]StreamLike{src(), stage(nil)}, PipelineOptions{Context: ctx}, func(err error) { got = err })
+		require.NoError(t, err)
+	}))
+	require.Equal(t, "ABORT_ERR", ErrorCode(got))
+	require.False(t, ran.Load(), "nothing of the pipeline runs under a cancelled context")
+
+	boom := errors.New("boom")
+	got = nil
+	require.NoError(t, l.Run(func() {
+		_, err := PipelineWith([]StreamLike{src(), stage(boom)}, PipelineOptions{}, func(err error) { got = err })
+		require.NoError(t, err)
+	}))
+	require.ErrorIs(t, got, boom)
+	require.True(t, ran.Load())
+}

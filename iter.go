@@ -135,8 +135,8 @@ type puller struct {
 
 	// The watch of a ctx that can be cancelled (watch), for the whole
 	// iteration.
-	w           *ctxWatch
-	afterStop   func() bool
+	ww          *waitWatch
+	wctx        context.Context
 	watchDoneFn func()
 	awaitDone   func()
 }
@@ -199,24 +199,17 @@ func (pl *puller) handover(done func()) {
 	pl.try()
 }
 
-// watch puts the consumer's ctx among the loop's watches (cancel.go) for
-// this hand-over, and keeps the loop from going idle while a cancel may
-// still come, as watchCtx with a hold does; the watch ends with the
-// hand-over. Its parts are made once per iteration: a ctx that can be
-// cancelled costs no allocation per hand-over.
+// watch arms the watch of the consumer's ctx for this hand-over (a
+// waitWatch, made once per iteration): a cancel while it waits ends it,
+// and the loop does not go idle meanwhile; the watch is disarmed with the
+// hand-over.
 func (pl *puller) watch(ctx context.Context) {
-	l := pl.s.loop
-	if pl.w == nil || pl.w.done != ctx.Done() {
+	if pl.ww == nil || pl.wctx != ctx {
 		pl.stopWatch()
-		pl.w = &ctxWatch{l: l, done: ctx.Done(), fire: pl.cancelled, stop: noStop}
+		pl.ww, pl.wctx = pl.s.loop.newWaitWatch(ctx, pl.cancelled), ctx
 		pl.watchDoneFn = pl.watchDone
-		// Only a wake-up, from the goroutine the cancel runs on: the
-		// loop's poll does the work, if a hand-over is under way.
-		pl.afterStop = context.AfterFunc(ctx, func() { l.post(task{pollTask, l}) })
 	}
-	pl.w.over = false
-	l.watches = append(l.watches, pl.w)
-	l.pending.Add(1)
+	pl.ww.arm()
 	pl.awaitDone, pl.doneFn = pl.doneFn, pl.watchDoneFn
 }
 
@@ -230,22 +223,18 @@ func (pl *puller) cancelled() {
 	}
 }
 
-// watchDone ends a hand-over made under a watch.
+// watchDone ends a hand-over made under the watch.
 func (pl *puller) watchDone() {
-	l := pl.s.loop
-	if !pl.w.over {
-		pl.w.over = true
-		l.dropWatch(pl.w)
-	}
-	l.pending.Add(-1)
+	pl.ww.disarm()
 	pl.awaitDone()
 }
 
-// stopWatch lets go of the ctx of the iteration, from any goroutine.
+// stopWatch lets go of the ctx of the iteration, from any goroutine. The
+// watch itself stays, disarmed or not, for a late wake-up of a hand-over
+// that ended with an error of the loop (see next).
 func (pl *puller) stopWatch() {
-	if pl.afterStop != nil {
-		pl.afterStop()
-		pl.afterStop = nil
+	if pl.ww != nil {
+		pl.ww.stop()
 	}
 }
 

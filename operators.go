@@ -42,11 +42,32 @@ type opState struct {
 // release destroys the source, which the result no longer needs.
 func (o *opState) release() {
 	o.released = true
-	if !o.src.rs.EndEmitted {
-		// Node's iterator return destroys the source; quietly, as its
-		// own listener takes the AbortError there.
-		o.src.DestroyWith(nil, nil)
+	letGo(o.src)
+}
+
+// letGo destroys a stream an operator reads and no longer needs, unless it
+// has ended: Node's iterator return destroys it, quietly, as its own
+// listener takes the AbortError there.
+func letGo(s *Stream) {
+	if !s.rs.EndEmitted {
+		s.DestroyWith(nil, nil)
 	}
+}
+
+// srcNext is one read of an operator's source in paused mode, as Node's
+// iterator takes a value: the value, or nil with end set once the source
+// has ended and is empty (which the read itself may have found), or nil
+// when nothing is there yet ('readable' or Finished comes then, also for
+// a destroyed source).
+func srcNext(s *Stream) (v any, end bool) {
+	if s.rs.Ended && s.rs.Length == 0 {
+		return nil, true
+	}
+	if s.rs.Destroyed {
+		return nil, false
+	}
+	v = s.read(0, true)
+	return v, v == nil && s.rs.Ended && s.rs.Length == 0
 }
 
 func operatorStream(src ReadableStream, step func(out *Readable, v any) (more bool, err error)) *opState {
@@ -74,21 +95,15 @@ func operatorStream(src ReadableStream, step func(out *Readable, v any) (more bo
 		pulling = true
 		defer func() { pulling = false }()
 		for !out.rs.Destroyed && !out.rs.Ended {
-			if s.rs.Ended && s.rs.Length == 0 {
+			v, end := srcNext(s)
+			if end {
 				// The source is done (and maybe destroyed by its
 				// autoDestroy since): the result ends when it asks.
 				out.Push(nil)
 				return
 			}
-			if s.rs.Destroyed {
-				return // Finished reports why
-			}
-			v := s.read(0, true)
 			if v == nil {
-				if s.rs.Ended && s.rs.Length == 0 {
-					out.Push(nil)
-				}
-				return // 'readable' or the end calls pull again
+				return // 'readable', the end or Finished calls pull again
 			}
 			before := asked
 			more, err := safeStep(step, out, v)

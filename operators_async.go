@@ -194,9 +194,8 @@ func operatorLimits(opts OperatorOptions) (concurrency, hwm int) {
 // calls, and a queue of the calls in the order of their values, emptied
 // into the result as their heads finish.
 type asyncOp struct {
-	src    *Stream
-	out    *Readable
-	loop   *Loop
+	opState // the source and the result
+	loop    *Loop
 	call   func(ctx context.Context, v any, settle func(val any, keep bool, err error))
 	ctx    context.Context // the ctx every call gets
 	cancel context.CancelCauseFunc
@@ -210,7 +209,6 @@ type asyncOp struct {
 	paused   bool      // the pump waits for room (Node's resume)
 	wanted   bool      // the result asked for more and was not given enough
 	held     bool      // queue[0] was pushed into a full result: shifted at the next read
-	released bool      // the operator destroyed the source itself
 	pumping  bool
 	draining bool
 	closing  func() // the result's destroy, waiting for the calls in flight
@@ -241,7 +239,7 @@ type opCall struct {
 func newAsyncOp(src ReadableStream, opts OperatorOptions, call func(context.Context, any, func(any, bool, error))) *asyncOp {
 	s := readableOf(src, "stream")
 	concurrency, hwm := operatorLimits(opts)
-	o := &asyncOp{src: s, loop: s.loop, call: call, concurrency: concurrency, hwm: hwm}
+	o := &asyncOp{opState: opState{src: s}, loop: s.loop, call: call, concurrency: concurrency, hwm: hwm}
 	parent := opts.Context
 	if parent == nil {
 		parent = context.Background()
@@ -304,23 +302,16 @@ func (o *asyncOp) pump() {
 	}
 	o.pumping = true
 	defer func() { o.pumping = false }()
-	s := o.src
 	for !o.stopped && !o.paused {
-		if s.rs.Ended && s.rs.Length == 0 {
+		v, end := srcNext(o.src)
+		if end {
 			o.stopped = true
 			o.queue = append(o.queue, &opCall{settled: true, eof: true})
 			o.drain()
 			return
 		}
-		if s.rs.Destroyed {
-			return // srcFinished reports why
-		}
-		v := s.read(0, true)
 		if v == nil {
-			if s.rs.Ended && s.rs.Length == 0 {
-				continue
-			}
-			return // 'readable' or the end calls pump again
+			return // 'readable', the end or srcFinished calls pump again
 		}
 		o.start(v)
 		if !o.stopped && (len(o.queue) >= o.hwm || o.inFlight >= o.concurrency) {
@@ -468,17 +459,11 @@ func (o *asyncOp) drain() {
 func (o *asyncOp) destroy(err error, cb func(error)) {
 	o.stopped = true
 	o.queue = nil
-	o.released = true
 	if in := o.inner; in != nil {
 		o.leave()
-		if !in.rs.EndEmitted {
-			in.DestroyWith(nil, nil)
-		}
+		letGo(in)
 	}
-	if !o.src.rs.EndEmitted {
-		// Node's iterator return destroys the source, quietly.
-		o.src.DestroyWith(nil, nil)
-	}
+	o.release()
 	o.cancel(err)
 	if o.inFlight == 0 {
 		cb(err)
