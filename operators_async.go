@@ -196,9 +196,9 @@ func operatorLimits(opts OperatorOptions) (concurrency, hwm int) {
 type asyncOp struct {
 	opState // the source and the result
 	loop    *Loop
-	call   func(ctx context.Context, v any, settle func(val any, keep bool, err error))
-	ctx    context.Context // the ctx every call gets
-	cancel context.CancelCauseFunc
+	call    func(ctx context.Context, v any, settle func(val any, keep bool, err error))
+	ctx     context.Context // the ctx every call gets
+	cancel  context.CancelCauseFunc
 
 	concurrency, hwm int
 
