@@ -106,11 +106,18 @@ func (q *chunkQueue) unshift(v any) {
 	q.ring.unshift(v)
 }
 
-// settle stores the front chunk's remainder, so the offset is zero.
+// settle stores the front chunk's remainder, so the offset is zero. The
+// check is kept apart from the work so that it inlines into shift.
 func (q *chunkQueue) settle() {
-	if q.off == 0 {
-		return
+	if q.off != 0 {
+		q.settleOff()
 	}
+}
+
+// Out of line, so that the check calling it inlines.
+//
+//go:noinline
+func (q *chunkQueue) settleOff() {
 	switch c := q.ring.at(0).(type) {
 	case []byte:
 		q.ring.set(0, c[q.off:])
@@ -128,12 +135,20 @@ func (q *chunkQueue) shift() any {
 }
 
 // firstLen is the front chunk's length in Node's units (bytes, UTF-16 code
-// units for strings).
+// units for strings). A []byte, the common case, is measured inline; the
+// queue must not be empty.
 func (q *chunkQueue) firstLen() int {
-	switch c := q.ring.at(0).(type) {
-	case []byte:
+	if c, ok := q.ring.buf[q.ring.head].([]byte); ok {
 		return len(c) - q.off
-	case string:
+	}
+	return q.firstLenOther()
+}
+
+// Out of line, so that the check calling it inlines.
+//
+//go:noinline
+func (q *chunkQueue) firstLenOther() int {
+	if c, ok := q.ring.at(0).(string); ok {
 		return utf16Len(c[q.off:])
 	}
 	return 0

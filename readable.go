@@ -309,7 +309,7 @@ func (s *Stream) pause() {
 
 func (s *Stream) flow() {
 	st := s.rs
-	for st.Flowing == FlowingTrue && s.read(0, true) != nil {
+	for st.Flowing == FlowingTrue && s.readFlowing() != nil {
 	}
 }
 

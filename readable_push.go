@@ -189,7 +189,7 @@ func (s *Stream) addChunk(chunk any, addToFront bool) {
 	if st.Flowing == FlowingTrue && !st.Sync && st.DataListening && st.Length == 0 {
 		st.AwaitDrainWriters = st.AwaitDrainWriters[:0]
 		st.DataEmitted = true
-		s.emitSlot1(slotData, chunk)
+		s.emitData(chunk)
 	} else {
 		st.Length += s.itemLen(chunk)
 		if addToFront {
@@ -248,12 +248,20 @@ func (s *Stream) emitReadableNT() {
 	s.flow()
 }
 
+// maybeReadMore schedules the read-more pass unless one is pending. The
+// check inlines into the push path; the scheduling does not need to.
 func (s *Stream) maybeReadMore() {
-	st := s.rs
-	if !st.ReadingMore && s.life.Constructed {
-		st.ReadingMore = true
-		s.loop.tick(maybeReadMoreTick, s)
+	if !s.rs.ReadingMore && s.life.Constructed {
+		s.scheduleReadMore()
 	}
+}
+
+// Out of line, so that the check calling it inlines.
+//
+//go:noinline
+func (s *Stream) scheduleReadMore() {
+	s.rs.ReadingMore = true
+	s.loop.tick(maybeReadMoreTick, s)
 }
 
 func maybeReadMoreTick(a any) {
@@ -267,4 +275,17 @@ func maybeReadMoreTick(a any) {
 		}
 	}
 	st.ReadingMore = false
+}
+
+// emitData emits 'data' with chunk. When the only listener is a pipe's,
+// the chunk goes to the pipe by a direct call: the emitter would call the
+// same listener, alone, the same way, through two more frames per chunk
+// and pipe.
+func (s *Stream) emitData(chunk any) {
+	ls := s.slots[slotData]
+	if len(ls) == 1 && ls[0].pipe != nil && !ls[0].once {
+		ls[0].pipe.deliver(chunk)
+		return
+	}
+	s.emitList1(ls, false, chunk)
 }

@@ -85,6 +85,11 @@ func (s *Stream) readHead() any {
 
 func (s *Stream) readN(n int, all, keepHWM bool) any {
 	s.loop.pollIfWatching()
+	return s.readPolled(n, all, keepHWM)
+}
+
+// readPolled is readN once the loop's cancellations are polled.
+func (s *Stream) readPolled(n int, all, keepHWM bool) any {
 	st := s.rs
 	nOrig, allOrig := n, all
 	if !all && n > st.HighWaterMark && !keepHWM {
@@ -137,6 +142,14 @@ func (s *Stream) readN(n int, all, keepHWM bool) any {
 			n = s.howMuchToRead(nOrig, allOrig)
 		}
 	}
+	return s.readTake(n, nOrig, allOrig)
+}
+
+// readTake is the end of read(): it takes n units from the buffer (n as
+// decided after the read hook), settles the state and emits 'data'. nOrig
+// and allOrig are the arguments read() was called with.
+func (s *Stream) readTake(n, nOrig int, allOrig bool) any {
+	st := s.rs
 	var ret any
 	if n > 0 {
 		ret = s.fromList(n)
@@ -160,9 +173,76 @@ func (s *Stream) readN(n int, all, keepHWM bool) any {
 	}
 	if ret != nil && !s.life.ErrorEmitted && !s.life.CloseEmitted {
 		st.DataEmitted = true
-		s.emitSlot1(slotData, ret)
+		s.emitData(ret)
 	}
 	return ret
+}
+
+// readFlowing is read() with no argument as flow() calls it, with the
+// common case written out: a flowing stream, not ended, without a decoder
+// and with something buffered, takes its front chunk whole (one value in
+// object mode). It changes the same state in the same order as readPolled
+// and calls the same hooks and listeners; anything else, and a buffer the
+// read hook left in another shape, goes the general way.
+func (s *Stream) readFlowing() any {
+	s.loop.pollIfWatching()
+	st := s.rs
+	n := s.flowingHeadLen()
+	if n == 0 {
+		return s.readPolled(0, true, false)
+	}
+	st.EmittedReadable = false
+	if !st.Reading && s.life.Constructed && !s.life.Destroyed && s.life.Errored == nil &&
+		(st.NeedReadable || st.Length-n < st.HighWaterMark) {
+		st.Reading = true
+		st.Sync = true
+		s.readHook(st.HighWaterMark)
+		st.Sync = false
+		if !st.Reading {
+			// The hook pushed: read() decides again what it takes.
+			if n = s.flowingHeadLen(); n == 0 {
+				return s.readTake(s.howMuchToRead(0, true), 0, true)
+			}
+		} else if s.flowingHeadLen() != n {
+			// The hook unshifted without pushing: read() takes the n
+			// it decided on from what is there now.
+			return s.readTake(n, 0, true)
+		}
+	}
+	ret, _ := st.buffer.ring.shift()
+	st.Length -= n
+	st.AwaitDrainWriters = st.AwaitDrainWriters[:0]
+	if st.Length == 0 {
+		if st.Ended {
+			s.endReadable()
+		} else {
+			st.NeedReadable = true
+		}
+	}
+	if !s.life.ErrorEmitted && !s.life.CloseEmitted {
+		st.DataEmitted = true
+		s.emitData(ret)
+	}
+	return ret
+}
+
+// flowingHeadLen is the length of the chunk readFlowing takes whole: the
+// front chunk, when it is what read() with no argument would return (the
+// stream flows, has not ended, has no decoder, and the chunk is untouched
+// bytes or a value in object mode), or 0 when read() has to decide.
+func (s *Stream) flowingHeadLen() int {
+	st := s.rs
+	if st.Length == 0 || st.Ended || st.Flowing != FlowingTrue || st.Decoder != nil {
+		return 0
+	}
+	if st.ObjectMode {
+		return 1
+	}
+	q := &st.buffer
+	if b, ok := q.ring.buf[q.ring.head].([]byte); ok && q.off == 0 {
+		return len(b)
+	}
+	return 0
 }
 
 // fromList takes n units from the front of the buffer.

@@ -242,10 +242,17 @@ func Bool(v bool) *bool { return &v }
 // chunkLen is a chunk's length in Node's units: bytes, or UTF-16 code
 // units for strings.
 func chunkLen(c any) int {
-	switch v := c.(type) {
-	case []byte:
-		return len(v)
-	case string:
+	if b, ok := c.([]byte); ok {
+		return len(b) // inline: the common case
+	}
+	return chunkLenOther(c)
+}
+
+// Out of line, so that the check calling it inlines.
+//
+//go:noinline
+func chunkLenOther(c any) int {
+	if v, ok := c.(string); ok {
 		return utf16Len(v)
 	}
 	return 0
