@@ -347,3 +347,71 @@ func TestReadableBuffer(t *testing.T) {
 		require.Empty(t, NewReadable(ReadableOptions{Loop: l}).ReadableBuffer())
 	}))
 }
+
+// The read hook of a flowing stream reshapes the buffer under the read
+// that called it (readFlowing's fallbacks): an unshift without a push, a
+// pause while pushing, a push then an unshift, and the same in object
+// mode with the end.
+func TestReadableFlowingHookReshapes(t *testing.T) {
+	nodeTwin(t, "flowing_hook_reshapes", func(l *Loop, tr *twin) {
+		i := 0
+		var a *Readable
+		a = NewReadable(ReadableOptions{HighWaterMark: Int(4), Loop: l, Read: func(int) {
+			i++
+			tr.Log("a read", i)
+			switch i {
+			case 1:
+				a.Push([]byte("ab"))
+				a.Push([]byte("cd"))
+			case 2:
+				a.Unshift([]byte("XYZ"))
+			}
+		}})
+		tr.watch(a, "a", "pause", "resume", "end")
+		a.On("data", func(args ...any) {
+			tr.Log("a data", showChunk(args[0]), a.ReadableLength(), "reading", a.ReadableState().Reading)
+		})
+
+		j := 0
+		var b *Readable
+		b = NewReadable(ReadableOptions{HighWaterMark: Int(4), Loop: l, Read: func(int) {
+			j++
+			tr.Log("b read", j)
+			switch j {
+			case 1:
+				b.Push([]byte("ab"))
+				b.Push([]byte("cd"))
+			case 2:
+				b.Pause()
+				b.Push([]byte("ef"))
+				l.Post(func() { b.Resume() })
+			case 3:
+				b.Push([]byte("ghi"))
+				b.Unshift([]byte("Q"))
+			case 4:
+				b.Push([]byte("j"))
+				b.Push(nil)
+			}
+		}})
+		tr.watch(b, "b", "pause", "resume", "end")
+		b.On("data", func(args ...any) {
+			tr.Log("b data", showChunk(args[0]), b.ReadableLength(), "flowing", b.ReadableFlowing())
+		})
+
+		k := 0
+		var o *Readable
+		o = NewReadable(ReadableOptions{ObjectMode: true, HighWaterMark: Int(2), Loop: l, Read: func(int) {
+			k++
+			switch {
+			case k <= 3:
+				o.Push(map[string]int{"k": k})
+				o.Push(map[string]int{"k": k + 10})
+			case k == 4:
+				o.Unshift(map[string]int{"u": k})
+				o.Push(nil)
+			}
+		}})
+		tr.watch(o, "o", "end")
+		o.On("data", func(args ...any) { tr.Log("o data", showChunk(args[0]), o.ReadableLength()) })
+	})
+}
