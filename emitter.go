@@ -22,11 +22,6 @@ type Listener struct {
 	fn1   func(any) // the typed form of fn, for one-argument events; may be nil
 	once  bool
 	fired bool // a once listener has been called (or is being called)
-
-	// pipe is set on a same-loop pipe's 'data' listener, so that a
-	// Readable whose only 'data' listener it is hands each chunk to the
-	// pipe directly (Stream.emitData), without the emitter's frames.
-	pipe *pipe
 }
 
 // Event returns the name of the event the listener is registered for.

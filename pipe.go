@@ -117,7 +117,9 @@ func (p *pipe) start() {
 	}
 	p.unpipeL = dest.On("unpipe", p.onunpipe)
 	p.dataL = src.on1("data", p.ondata())
-	p.dataL.pipe = p
+	if st.pipeTo.l == nil {
+		st.pipeTo = pipeTarget{p.dataL, dest, p.pause}
+	}
 	p.errorL = dest.PrependListener("error", p.onerror)
 	p.closeL = dest.Once("close", p.onclose)
 	p.finishL = dest.Once("finish", p.onfinish)
@@ -131,10 +133,11 @@ func (p *pipe) start() {
 	}
 }
 
-// ondata returns the source's 'data' listener, which delivers. A source
-// whose only 'data' listener it is skips it and calls deliver directly
-// (Stream.emitData, through Listener.pipe); with other listeners the
-// emitter calls this closure, made once per pipe.
+// ondata returns the source's 'data' listener, which delivers. While it
+// is the only 'data' listener of the source, the source writes a plain
+// chunk to dst itself, as deliver would (Stream.emitData, through
+// ReadableState.pipeTo); otherwise the emitter calls this closure, made
+// once per pipe.
 func (p *pipe) ondata() func(chunk any) {
 	return func(chunk any) { p.deliver(chunk) }
 }
@@ -255,6 +258,9 @@ func (p *pipe) cleanup() {
 	dest.RemoveListener("unpipe", p.unpipeL)
 	src.RemoveListener("end", p.endL)
 	src.RemoveListener("data", p.dataL)
+	if st.pipeTo.l == p.dataL {
+		st.pipeTo = pipeTarget{}
+	}
 	p.cleanedUp = true
 	// Node tests the awaitDrainWriters value for truth: a Set (several
 	// pipes) is true even when empty.

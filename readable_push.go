@@ -277,15 +277,27 @@ func maybeReadMoreTick(a any) {
 	st.ReadingMore = false
 }
 
-// emitData emits 'data' with chunk. When the only listener is a pipe's,
-// the chunk goes to the pipe by a direct call: the emitter would call the
-// same listener, alone, the same way, through two more frames per chunk
-// and pipe.
+// emitData emits 'data' with chunk. While a same-loop pipe's listener is
+// the only one, a chunk that dst takes without further checks (bytes, or
+// a value in object mode) is written to dst here: the emitter would call
+// that listener alone, and the listener write it, the same way, through
+// three more frames per chunk and pipe.
 func (s *Stream) emitData(chunk any) {
 	ls := s.slots[slotData]
-	if len(ls) == 1 && ls[0].pipe != nil && !ls[0].once {
-		ls[0].pipe.deliver(chunk)
-		return
+	if len(ls) == 1 {
+		if t := &s.rs.pipeTo; ls[0] == t.l {
+			// The write may unpipe (and clear pipeTo); the pipe's pause
+			// still runs after it, as in deliver.
+			d, pause := t.dest, t.pause
+			d.loop.pollIfWatching()
+			if l, enc, ok := d.plainWrite(chunk, ""); ok {
+				d.ws.PendingCB++
+				if !d.writeOrBuffer(chunk, l, enc, nil) {
+					pause()
+				}
+				return
+			}
+		}
 	}
 	s.emitList1(ls, false, chunk)
 }

@@ -103,6 +103,21 @@ type ReadableState struct {
 	DefaultEncoding string
 
 	buffer chunkQueue // the chunks: []byte, string, or any value in object mode
+
+	// pipeTo is the first same-loop pipe's 'data' listener and where it
+	// writes; Stream.emitData writes there directly while that listener is
+	// the only one.
+	pipeTo pipeTarget
+}
+
+// pipeTarget is what a chunk needs of a same-loop pipe (pipe.go) to be
+// written without the emitter: the pipe's 'data' listener, to know that
+// it is the one listener; the destination; and the pipe's pause, for a
+// write that returned false.
+type pipeTarget struct {
+	l     *Listener
+	dest  *Stream
+	pause func()
 }
 
 // WritableState is the state of a writable side, with Node's field names in

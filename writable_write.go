@@ -8,23 +8,33 @@ import "slices"
 
 func (s *Stream) write(chunk any, encoding string, cb func(error)) (bool, error) {
 	s.loop.pollIfWatching()
-	// The fast path of pipes and Transforms: bytes, or an object, into a
-	// stream that is open. It does what writeChunk does for them.
-	if st := s.ws; chunk != nil && !st.Ending && !s.life.Destroyed {
-		if st.ObjectMode {
-			st.PendingCB++
-			return s.writeOrBuffer(chunk, 1, encoding, cb), nil
-		}
-		if b, ok := chunk.([]byte); ok && encoding == "" {
-			st.PendingCB++
-			return s.writeOrBuffer(chunk, len(b), "buffer", cb), nil
-		}
+	if l, enc, ok := s.plainWrite(chunk, encoding); ok {
+		s.ws.PendingCB++
+		return s.writeOrBuffer(chunk, l, enc, cb), nil
 	}
 	accepted, err, thrown := s.writeChunk(chunk, encoding, cb)
 	if thrown != nil {
 		return false, thrown
 	}
 	return accepted && err == nil, nil
+}
+
+// plainWrite is the fast path of pipes and Transforms: bytes, or an
+// object, written to a stream that is open, for which writeChunk would
+// check nothing further. It returns the chunk's length and encoding for
+// writeOrBuffer, or false for writeChunk to decide.
+func (s *Stream) plainWrite(chunk any, encoding string) (int, string, bool) {
+	st := s.ws
+	if chunk == nil || st.Ending || s.life.Destroyed {
+		return 0, "", false
+	}
+	if st.ObjectMode {
+		return 1, encoding, true
+	}
+	if b, ok := chunk.([]byte); ok && encoding == "" {
+		return len(b), "buffer", true
+	}
+	return 0, "", false
 }
 
 // writeChunk is Node's _write: it returns Write's result, the error
