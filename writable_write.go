@@ -156,11 +156,13 @@ func (s *Stream) doWrite(writev bool, l int, chunk any, chunks []WriteChunk, enc
 
 func (s *Stream) onWrite(er error) {
 	st := s.ws
-	if er == nil && st.Sync && st.expectWriteCB && st.writeCB == nil && !st.NeedDrain &&
-		!st.ObjectMode && !st.Ending && st.buffered.len() == 0 && !s.loop.throwing() {
+	if er == nil && st.Sync && st.expectWriteCB && st.writeCB == nil && !st.Ending &&
+		(st.afterWritePending || !st.NeedDrain && !st.ObjectMode) &&
+		st.buffered.len() == 0 && !s.loop.throwing() {
 		// The common case of a pipe: the hook called back at once, with
-		// no callback of the writer's to run and no 'drain' owed. All the
-		// general path below does for it is this.
+		// no callback of the writer's to run, and no tick to queue (none
+		// is owed, or one is already queued). All the general path below
+		// does for it is this.
 		st.Writing, st.expectWriteCB = false, false
 		st.Length -= st.writeLen
 		st.writeLen = 0
