@@ -284,6 +284,9 @@ func maybeReadMoreTick(a any) {
 // three more frames per chunk and pipe.
 func (s *Stream) emitData(chunk any) {
 	ls := s.slots[slotData]
+	if len(ls) == 0 {
+		return // a Readable read by read() alone
+	}
 	if len(ls) == 1 {
 		if t := &s.rs.pipeTo; ls[0] == t.l {
 			// The write may unpipe (and clear pipeTo); the pipe's pause

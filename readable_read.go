@@ -85,7 +85,54 @@ func (s *Stream) readHead() any {
 
 func (s *Stream) readN(n int, all, keepHWM bool) any {
 	s.loop.pollIfWatching()
+	if !all && n > 0 && s.inHead(n) {
+		return s.readInHead(n)
+	}
 	return s.readPolled(n, all, keepHWM)
+}
+
+// inHead reports whether read(n) takes part of the front chunk and no
+// more: bytes without a decoder, n within the highWaterMark and shorter
+// than what is left of the front chunk. A parser reading a header out of
+// large chunks reads so.
+func (s *Stream) inHead(n int) bool {
+	st := s.rs
+	if st.ObjectMode || st.Decoder != nil || st.Length <= n || n > st.HighWaterMark {
+		return false
+	}
+	q := &st.buffer
+	b, ok := q.ring.buf[q.ring.head].([]byte)
+	return ok && n < len(b)-q.off
+}
+
+// readInHead is readPolled for an n that inHead accepts, with what that
+// implies written out: n needs no new highWaterMark and is what the read
+// takes, the buffer does not empty, and the bytes are a subslice of the
+// front chunk. A read hook that runs may change all that: the general
+// tail (readTake) then finishes.
+func (s *Stream) readInHead(n int) any {
+	st := s.rs
+	st.EmittedReadable = false
+	if !st.Reading && !st.Ended && s.life.Constructed && !s.life.Destroyed && s.life.Errored == nil &&
+		(st.NeedReadable || st.Length-n < st.HighWaterMark) {
+		st.Reading = true
+		st.Sync = true
+		s.readHook(st.HighWaterMark)
+		st.Sync = false
+		nOrig := n
+		if !st.Reading {
+			n = s.howMuchToRead(nOrig, false)
+		}
+		return s.readTake(n, nOrig, false)
+	}
+	var ret any = st.buffer.takeBytes(n)
+	st.Length -= n
+	st.AwaitDrainWriters = st.AwaitDrainWriters[:0]
+	if !s.life.ErrorEmitted && !s.life.CloseEmitted {
+		st.DataEmitted = true
+		s.emitData(ret)
+	}
+	return ret
 }
 
 // readPolled is readN once the loop's cancellations are polled.

@@ -415,3 +415,63 @@ func TestReadableFlowingHookReshapes(t *testing.T) {
 		o.On("data", func(args ...any) { tr.Log("o data", showChunk(args[0]), o.ReadableLength()) })
 	})
 }
+
+// read(n) inside the front chunk (readInHead) with the read hook run by
+// it: pushing at once, pushing nothing, reading from inside itself
+// (and then pushing less than the outer read wants).
+func TestReadableReadInHead(t *testing.T) {
+	nodeTwin(t, "read_in_head", func(l *Loop, tr *twin) {
+		i := 0
+		var a *Readable
+		a = NewReadable(ReadableOptions{HighWaterMark: Int(4), Loop: l, Read: func(int) {
+			i++
+			tr.Log("a read", i, a.ReadableLength())
+			if i <= 3 {
+				a.Push([]byte("abcdef"[:3+i]))
+			} else {
+				a.Push(nil)
+			}
+		}})
+		a.On("data", func(args ...any) { tr.Log("a data", showChunk(args[0]), a.ReadableLength()) })
+		a.On("end", func(...any) { tr.Log("a end") })
+		a.Push([]byte("XYZ"))
+		tr.Log("a read(2)", showChunk(a.ReadN(2)), a.ReadableLength())
+		tr.Log("a read(2)", showChunk(a.ReadN(2)), a.ReadableLength())
+		tr.Log("a read(3)", showChunk(a.ReadN(3)), a.ReadableLength())
+		tr.Log("a read(1)", showChunk(a.ReadN(1)), a.ReadableLength())
+
+		j := 0
+		var b *Readable
+		b = NewReadable(ReadableOptions{HighWaterMark: Int(8), Loop: l, Read: func(int) {
+			j++
+			tr.Log("b read", j, b.ReadableLength())
+			if j == 1 {
+				b.Push([]byte("AB"))
+			}
+			if j == 2 {
+				tr.Log("b inner read", showChunk(b.Read()), b.ReadableLength())
+			}
+		}})
+		b.Push([]byte("0123456789"))
+		tr.Log("b read(3)", showChunk(b.ReadN(3)), b.ReadableLength())
+		tr.Log("b read(3)", showChunk(b.ReadN(3)), b.ReadableLength(), "reading", b.ReadableState().Reading)
+		k := 0
+		var c *Readable
+		c = NewReadable(ReadableOptions{HighWaterMark: Int(8), Loop: l, Read: func(int) {
+			k++
+			tr.Log("c read", k, c.ReadableLength())
+			if k == 1 {
+				tr.Log("c inner read", showChunk(c.Read()), c.ReadableLength())
+				c.Push([]byte("Q"))
+			}
+		}})
+		c.Push([]byte("0123456789"))
+		tr.Log("c read(3)", showChunk(c.ReadN(3)), c.ReadableLength())
+		l.Post(func() {
+			b.Push([]byte("klmnop"))
+			tr.Log("b read(2)", showChunk(b.ReadN(2)), b.ReadableLength())
+			b.Push(nil)
+			tr.Log("b read(9)", showChunk(b.ReadN(9)), b.ReadableLength())
+		})
+	})
+}
