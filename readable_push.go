@@ -61,12 +61,12 @@ func (s *Stream) push(chunk any, encoding string, addToFront bool) (bool, error)
 	if !addToFront && chunk != nil && !st.Ended && !s.life.Destroyed && s.life.Errored == nil && st.Decoder == nil {
 		if st.ObjectMode {
 			st.Reading = false
-			s.addChunk(chunk, false)
+			s.addChunkLen(chunk, 1, false)
 			return s.canPushMore(), nil
 		}
 		if b, ok := chunk.([]byte); ok && len(b) > 0 {
 			st.Reading = false
-			s.addChunk(chunk, false)
+			s.addChunkLen(chunk, len(b), false)
 			return s.canPushMore(), nil
 		}
 	}
@@ -185,13 +185,19 @@ func (s *Stream) canPushMore() bool {
 }
 
 func (s *Stream) addChunk(chunk any, addToFront bool) {
+	s.addChunkLen(chunk, s.itemLen(chunk), addToFront)
+}
+
+// addChunkLen is addChunk for a chunk whose length (in the buffer's
+// units) is known.
+func (s *Stream) addChunkLen(chunk any, l int, addToFront bool) {
 	st := s.rs
 	if st.Flowing == FlowingTrue && !st.Sync && st.DataListening && st.Length == 0 {
 		st.AwaitDrainWriters = st.AwaitDrainWriters[:0]
 		st.DataEmitted = true
 		s.emitData(chunk)
 	} else {
-		st.Length += s.itemLen(chunk)
+		st.Length += l
 		if addToFront {
 			st.buffer.unshift(chunk)
 		} else {
