@@ -315,6 +315,50 @@ func BenchmarkPipeObjects(b *testing.B) {
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "objects/s")
 }
 
+// BenchmarkChannelPipeObjects is BenchmarkPipeObjects written as Go users
+// write it by hand: a goroutine per stage, joined by channels of capacity
+// 256, the same values and the same work per stage.
+func BenchmarkChannelPipeObjects(b *testing.B) {
+	vals := make([]any, 1024)
+	for i := range vals {
+		vals[i] = i
+	}
+	stage := func(in <-chan any, f func(any) (any, bool)) <-chan any {
+		out := make(chan any, 256)
+		go func() {
+			for v := range in {
+				if w, ok := f(v); ok {
+					out <- w
+				}
+			}
+			close(out)
+		}()
+		return out
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	src := make(chan any, 256)
+	go func() {
+		for i := range b.N {
+			src <- vals[i&1023]
+		}
+		close(src)
+	}()
+	double := stage(src, func(c any) (any, bool) { return vals[(c.(int)*2)&1023], true })
+	filter := stage(double, func(c any) (any, bool) { return c, c.(int)%4 == 0 })
+	ident := stage(filter, func(c any) (any, bool) { return c, true })
+	sum := 0
+	n := 0
+	for c := range ident {
+		sum += c.(int)
+		n++
+	}
+	if b.N >= 1024 && (n == 0 || sum == 0) {
+		b.Fatalf("%d values through, sum %d", n, sum)
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "objects/s")
+}
+
 // BenchmarkReadableRead100 is ../shared/bench/readable-read.js: paused mode,
 // a 'readable' listener looping ReadN(100) over 64 KiB pushes. Each op is
 // one ReadN(100); returning a sub-slice boxes a new slice header, which is
