@@ -10,9 +10,13 @@ import (
 // can use several cores: the source's loop reads, the destination's loop
 // writes, and chunks cross in batches through a mutex-guarded queue.
 //
-// Backpressure is kept across the gap: the source pauses once the chunks
-// queued for the other loop reach the destination's highWaterMark (and
-// number at least minBatch, so that large chunks still cross in batches
+// The source's loop gathers the chunks in a batch of its own (fill) and
+// hands it over under the lock once it holds handOverAt chunks or the
+// source's burst of 'data' is done, so the lock is taken once per batch,
+// not per chunk. Backpressure is kept across the gap: the source pauses
+// once the chunks handed over and not yet taken reach the destination's
+// highWaterMark and number at least minBatch (so that the next batch
+// fills while one is written, and large chunks still cross in batches
 // rather than one per round trip between the loops), and resumes when the
 // destination has taken them (and, if its Write returned false, after its
 // 'drain'). While the bridge is open it holds both loops (Loop.Hold), so
@@ -80,6 +84,13 @@ type bridge struct {
 	// The source loop's.
 	dataL, endL, closeL *Listener
 	srcDone             bool
+	// fill holds the chunks the source emitted since the last hand-over,
+	// fillUnits their length in dst's units: they join queue (under mu)
+	// a batch at a time, handOverAt chunks or the end of the source's
+	// burst (handOverPending: a tick is queued to hand them over).
+	fill            []any
+	fillUnits       int
+	handOverPending bool
 	// A flush has come back: dst's loop has taken the pipe (attach ran
 	// with dst alive). Until then the source pauses at its first chunk,
 	// so that a destination found dead on its loop unpipes a source that
@@ -107,9 +118,16 @@ type bridge struct {
 	flushFn, resumeFn func() // bound once: posting them does not allocate
 }
 
-// minBatch is the number of chunks a bridge lets cross in one batch even
-// when fewer would reach the destination's highWaterMark.
-const minBatch = 8
+// A bridge hands the chunks over to the destination's loop in batches of
+// up to handOverAt chunks, and lets up to minBatch chunks (or, if more,
+// the destination's highWaterMark) wait to cross before the source
+// pauses: a batch can be filled while the one before it is written, and
+// the round trip between the loops, costly next to a chunk's own work,
+// is paid once per batch.
+const (
+	handOverAt = 32
+	minBatch   = 2 * handOverAt
+)
 
 // checkSrc and checkDst assert, under debug checks, that the caller runs
 // on the source's or the destination's loop, as Loop.check does for every
@@ -222,22 +240,57 @@ func (b *bridge) onData(chunk any) {
 		}
 		return
 	}
+	b.fill = append(b.fill, chunk)
+	b.fillUnits += b.units(chunk)
+	switch {
+	case len(b.fill) >= handOverAt || !b.started:
+		// Until dst's loop has taken the pipe, the first chunk crosses
+		// alone, and the source pauses (see started).
+		b.handOver()
+	case !b.handOverPending:
+		// A source that stops emitting hands what it has over once its
+		// burst is done, rather than keep it back for a full batch.
+		b.handOverPending = true
+		b.src.loop.tick(handOverTick, b)
+	}
+}
+
+func handOverTick(a any) {
+	b := a.(*bridge)
+	b.handOverPending = false
+	if len(b.fill) > 0 && !b.srcDone && !b.closed.Load() {
+		b.handOver()
+	}
+}
+
+// handOver runs on the source's loop: the chunks in fill join the queue
+// for dst's loop, a flush is posted unless one is pending, and the source
+// pauses if too much waits to cross.
+func (b *bridge) handOver() {
 	b.mu.Lock()
-	b.queue = append(b.queue, chunk)
-	b.queued += b.units(chunk)
+	b.queue = append(b.queue, b.fill...)
+	b.queued += b.fillUnits
 	post := !b.flushing
 	b.flushing = true
-	pause := (!b.started || b.queued >= b.limit && len(b.queue) >= minBatch) && !b.paused
+	pause := (!b.started || b.full()) && !b.paused
 	if pause {
 		b.paused = true
 	}
 	b.mu.Unlock()
+	clear(b.fill)
+	b.fill, b.fillUnits = b.fill[:0], 0
 	if post && !b.toDst(b.flushFn) {
 		return
 	}
 	if pause {
 		b.src.pause()
 	}
+}
+
+// full reports, under mu, whether what waits to cross holds the source
+// back: the destination's highWaterMark, and at least minBatch chunks.
+func (b *bridge) full() bool {
+	return b.queued >= b.limit && len(b.queue) >= minBatch
 }
 
 // flush runs on the destination's loop: it writes what crossed.
@@ -321,7 +374,7 @@ func (b *bridge) resume() {
 	}
 	b.started = true
 	b.mu.Lock()
-	if !b.paused || (b.queued >= b.limit && len(b.queue) >= minBatch) {
+	if !b.paused || b.full() {
 		b.mu.Unlock()
 		return
 	}
@@ -333,10 +386,14 @@ func (b *bridge) resume() {
 // onSrcEnd runs on the source's loop when it ends or closes.
 func (b *bridge) onSrcEnd() {
 	b.checkSrc()
+	fill, units := b.fill, b.fillUnits
 	if !b.detachSrc() {
 		return
 	}
 	b.mu.Lock()
+	// What the source emitted last crosses before the end.
+	b.queue = append(b.queue, fill...)
+	b.queued += units
 	b.ended = true
 	b.endOK = b.src.rs.EndEmitted
 	b.srcErr = b.src.Errored()
@@ -378,6 +435,9 @@ func (b *bridge) detachSrc() bool {
 		return false
 	}
 	b.srcDone = true
+	// Chunks not handed over are dropped with the source's side, as
+	// those queued are when dst's side is gone; onSrcEnd took them first.
+	b.fill, b.fillUnits = nil, 0
 	s := b.src
 	s.RemoveListener("data", b.dataL)
 	s.RemoveListener("end", b.endL)

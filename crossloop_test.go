@@ -65,9 +65,10 @@ func TestPipeAcrossLoopsBytes(t *testing.T) {
 	require.Equal(t, want.String(), got.String())
 	require.Equal(t, []string{"src end", "dst finish"}, events)
 	require.True(t, dst.WritableFinished())
-	// The source pauses once a highWaterMark's worth is on its way, so
-	// the destination never holds much more than that.
-	require.LessOrEqual(t, maxLen, 60+64+6, "backpressure did not cross the loops")
+	// The source pauses once a highWaterMark's worth, and minBatch
+	// chunks, are on their way (a hand-over adds up to handOverAt at
+	// once), so the destination never holds much more than that.
+	require.LessOrEqual(t, maxLen, 60+(minBatch+handOverAt)*6, "backpressure did not cross the loops")
 }
 
 // A pipeline on two cores: source and a Transform on one loop, a Transform
@@ -383,7 +384,7 @@ func TestPipeAcrossLoopsNothingWrittenAfterError(t *testing.T) {
 		dstEvents = append(dstEvents, "error")
 	})
 	src.Pipe(dst)
-	for i := 0; i < 40; i++ {
+	for i := 0; i < 4*minBatch; i++ {
 		src.Push(i)
 	}
 	ra, rb := startRun(la), startRun(lb)

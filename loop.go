@@ -2,6 +2,7 @@ package stream
 
 import (
 	"errors"
+	"runtime"
 	"slices"
 	"strconv"
 	"sync"
@@ -357,6 +358,9 @@ func (l *Loop) drive(fn func(), stop *awaitSignal, what waitFor) (err error) {
 				}
 				continue
 			}
+			if l.spinForPost() {
+				continue
+			}
 			if l.quiesce() {
 				// All that is left are cross-loop pipes that can never
 				// move again: as idle.
@@ -382,6 +386,42 @@ func (l *Loop) drive(fn func(), stop *awaitSignal, what waitFor) (err error) {
 		errs = append(errs, err)
 	}
 	return errors.Join(errs...)
+}
+
+// bridgeSpin is how long a loop joined to another by a cross-loop pipe
+// polls for a Post before it parks: the other loop usually answers a
+// batch within microseconds, and parking and waking a goroutine costs
+// more than that.
+const bridgeSpin = 50 * time.Microsecond
+
+// spinForPost waits up to bridgeSpin for a Post (or any other wake
+// signal), without parking, on a loop that cross-loop pipes hold, and
+// reports whether one came.
+func (l *Loop) spinForPost() bool {
+	l.mu.Lock()
+	bridged := l.bridgeHolds > 0
+	l.mu.Unlock()
+	if !bridged {
+		return false
+	}
+	deadline := time.Now().Add(bridgeSpin)
+	for i := 0; ; i++ {
+		if len(l.wake) != 0 {
+			// Take the signal, as the sleep would: a signal left in
+			// place would bring the loop back here at once, forever.
+			select {
+			case <-l.wake:
+			default:
+			}
+			return true
+		}
+		if i%64 == 63 {
+			if time.Now().After(deadline) {
+				return false
+			}
+			runtime.Gosched()
+		}
+	}
 }
 
 // aliveBesideTimers reports whether the loop has work other than timers:
