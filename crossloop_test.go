@@ -823,3 +823,35 @@ func recoverFrom(fn func()) (v any) {
 	fn()
 	return nil
 }
+
+// A source that stops short of a batch hands what it emitted over at the
+// end of its burst: the destination gets the chunks while the source
+// waits, rather than when a full batch or the end comes. Here the source
+// pushes the rest only once the destination has the first chunks, so a
+// batch held back would hang both loops.
+func TestPipeAcrossLoopsPartialBatchCrosses(t *testing.T) {
+	la, lb := NewLoop(), NewLoop()
+	const first = 3
+	require.Less(t, first, handOverAt)
+	src := NewReadable(ReadableOptions{Loop: la, ObjectMode: true, Read: func(int) {}})
+	var got []any
+	dst := NewWritable(WritableOptions{Loop: lb, ObjectMode: true, Write: func(c any, _ string, cb func(error)) {
+		got = append(got, c)
+		if len(got) == first {
+			la.Post(func() {
+				src.Push("last")
+				src.Push(nil)
+			})
+		}
+		cb(nil)
+	}})
+	src.Pipe(dst)
+	for i := range first {
+		src.Push(i)
+	}
+	ra, rb := startRun(la), startRun(lb)
+	require.Equal(t, runResult{}, waitRun(t, "source loop", ra))
+	require.Equal(t, runResult{}, waitRun(t, "destination loop", rb))
+	require.Equal(t, []any{0, 1, 2, "last"}, got)
+	require.True(t, dst.WritableFinished())
+}

@@ -121,7 +121,7 @@ func (p *pipe) start() {
 		p.endL = src.Once("end", p.onendUnpipe)
 	}
 	p.unpipeL = dest.On("unpipe", p.onunpipe)
-	p.dataL = src.on1("data", p.ondata())
+	p.dataL = src.on1("data", p.deliver)
 	if st.pipeTo.l == nil {
 		st.pipeTo = pipeTarget{p.dataL, dest, p.pause}
 	}
@@ -138,18 +138,11 @@ func (p *pipe) start() {
 	}
 }
 
-// ondata returns the source's 'data' listener, which delivers. While it
-// is the only 'data' listener of the source, the source writes a plain
-// chunk to dst itself, as deliver would (Stream.emitData, through
-// ReadableState.pipeTo); otherwise the emitter calls this closure, made
-// once per pipe.
-func (p *pipe) ondata() func(chunk any) {
-	return func(chunk any) { p.deliver(chunk) }
-}
-
-// deliver writes a chunk of the source to dst, and waits for 'drain'
-// when dst asks for it: Node's ondata, the path of every chunk. It
-// allocates nothing, and hands the rare cases to methods.
+// deliver is the source's 'data' listener: it writes a chunk to dst, and
+// waits for 'drain' when dst asks for it (Node's ondata). It allocates
+// nothing, and hands the rare cases to methods. While it is the source's
+// only 'data' listener, the source writes a plain chunk to dst itself,
+// as deliver would (Stream.emitData, through ReadableState.pipeTo).
 func (p *pipe) deliver(chunk any) {
 	ok, err := p.dest.write(chunk, "", nil)
 	if err != nil {

@@ -138,10 +138,17 @@ func (q *chunkQueue) shift() any {
 // units for strings). A []byte, the common case, is measured inline; the
 // queue must not be empty.
 func (q *chunkQueue) firstLen() int {
-	if c, ok := q.ring.buf[q.ring.head].([]byte); ok {
-		return len(c) - q.off
+	if b, ok := q.frontBytes(); ok {
+		return len(b) - q.off
 	}
 	return q.firstLenOther()
+}
+
+// frontBytes returns the front chunk when it is a []byte (off bytes of
+// it already taken); the queue must not be empty.
+func (q *chunkQueue) frontBytes() ([]byte, bool) {
+	b, ok := q.ring.buf[q.ring.head].([]byte)
+	return b, ok
 }
 
 // Out of line, so that the check calling it inlines.

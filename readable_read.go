@@ -100,9 +100,8 @@ func (s *Stream) inHead(n int) bool {
 	if st.ObjectMode || st.Decoder != nil || st.Length <= n || n > st.HighWaterMark {
 		return false
 	}
-	q := &st.buffer
-	b, ok := q.ring.buf[q.ring.head].([]byte)
-	return ok && n < len(b)-q.off
+	b, ok := st.buffer.frontBytes()
+	return ok && n < len(b)-st.buffer.off
 }
 
 // readInHead is readPolled for an n that inHead accepts, with what that
@@ -115,10 +114,7 @@ func (s *Stream) readInHead(n int) any {
 	st.EmittedReadable = false
 	if !st.Reading && !st.Ended && s.life.Constructed && !s.life.Destroyed && s.life.Errored == nil &&
 		(st.NeedReadable || st.Length-n < st.HighWaterMark) {
-		st.Reading = true
-		st.Sync = true
-		s.readHook(st.HighWaterMark)
-		st.Sync = false
+		s.callReadHook()
 		nOrig := n
 		if !st.Reading {
 			n = s.howMuchToRead(nOrig, false)
@@ -178,18 +174,25 @@ func (s *Stream) readPolled(n int, all, keepHWM bool) any {
 	if st.Reading || st.Ended || s.life.Destroyed || s.life.Errored != nil || !s.life.Constructed {
 		doRead = false
 	} else if doRead {
-		st.Reading = true
-		st.Sync = true
 		if st.Length == 0 {
-			st.NeedReadable = true
+			st.NeedReadable = true // a 'readable' is wanted when data comes
 		}
-		s.readHook(st.HighWaterMark)
-		st.Sync = false
+		s.callReadHook()
 		if !st.Reading {
 			n = s.howMuchToRead(nOrig, allOrig)
 		}
 	}
 	return s.readTake(n, nOrig, allOrig)
+}
+
+// callReadHook is read()'s call of the read hook: the stream is reading,
+// and synchronously so until the hook returns. Small enough to inline
+// into the read paths.
+func (s *Stream) callReadHook() {
+	st := s.rs
+	st.Reading, st.Sync = true, true
+	s.readHook(st.HighWaterMark)
+	st.Sync = false
 }
 
 // readTake is the end of read(): it takes n units from the buffer (n as
@@ -241,10 +244,7 @@ func (s *Stream) readFlowing() any {
 	st.EmittedReadable = false
 	if !st.Reading && s.life.Constructed && !s.life.Destroyed && s.life.Errored == nil &&
 		(st.NeedReadable || st.Length-n < st.HighWaterMark) {
-		st.Reading = true
-		st.Sync = true
-		s.readHook(st.HighWaterMark)
-		st.Sync = false
+		s.callReadHook()
 		if !st.Reading {
 			// The hook pushed: read() decides again what it takes.
 			if n = s.flowingHeadLen(); n == 0 {
@@ -285,8 +285,7 @@ func (s *Stream) flowingHeadLen() int {
 	if st.ObjectMode {
 		return 1
 	}
-	q := &st.buffer
-	if b, ok := q.ring.buf[q.ring.head].([]byte); ok && q.off == 0 {
+	if b, ok := st.buffer.frontBytes(); ok && st.buffer.off == 0 {
 		return len(b)
 	}
 	return 0
