@@ -90,8 +90,9 @@ func (r *ring[T]) grow() {
 // rest of the chunk lets ReadN(n) take part of a chunk without boxing a new
 // slice header into the queue, so only the returned value is new.
 type chunkQueue struct {
-	ring ring[any]
-	off  int // bytes consumed from the front []byte or string
+	ring  ring[any]
+	off   int        // bytes consumed from the front []byte or string
+	boxes sliceBoxes // headers for pieces cut from the front []byte
 }
 
 // len returns the number of chunks.
@@ -168,6 +169,15 @@ func (q *chunkQueue) takeBytes(n int) []byte {
 	b := c[q.off : q.off+n : q.off+n]
 	q.off += n
 	return b
+}
+
+// takePiece is takeBytes boxed for read() to return, without allocating
+// a header per piece (sliceBoxes).
+func (q *chunkQueue) takePiece(n int) any {
+	c, _ := q.frontBytes()
+	i := q.off
+	q.off = i + n
+	return q.boxes.box(c, i, i+n)
 }
 
 // takeString returns the first n UTF-16 units of the front chunk, a string

@@ -58,6 +58,13 @@ func (r *Readable) Read() any {
 // highWaterMark raises it to the next power of two. A size above 1 GiB is a
 // programming error Node throws for; ReadN panics with an *Error of code
 // ERR_OUT_OF_RANGE.
+//
+// Bytes cut from a pushed []byte share its memory, as Node's slices of a
+// Buffer do, with a capacity equal to their length, so appending copies.
+// The slice headers of the pieces cut from one chunk are allocated
+// together, a few dozen at a time, so ReadN of a small size does not
+// allocate on each call; a piece kept keeps those few headers alive with
+// it, and never another chunk.
 func (r *Readable) ReadN(n int) any {
 	r.loop.check()
 	return r.read(n, false)
@@ -85,23 +92,27 @@ func (s *Stream) readHead() any {
 
 func (s *Stream) readN(n int, all, keepHWM bool) any {
 	s.loop.pollIfWatching()
-	if !all && n > 0 && s.inHead(n) {
-		return s.readInHead(n)
+	if !all && n > 0 {
+		if c := s.inHead(n); c != nil {
+			return s.readInHead(c, n)
+		}
 	}
 	return s.readPolled(n, all, keepHWM)
 }
 
-// inHead reports whether read(n) takes part of the front chunk and no
-// more: bytes without a decoder, n within the highWaterMark and shorter
+// inHead returns the front chunk when read(n) takes part of it and no
+// more, nil otherwise: bytes without a decoder, n within the highWaterMark and shorter
 // than what is left of the front chunk. A parser reading a header out of
 // large chunks reads so.
-func (s *Stream) inHead(n int) bool {
+func (s *Stream) inHead(n int) []byte {
 	st := s.rs
 	if st.ObjectMode || st.Decoder != nil || st.Length <= n || n > st.HighWaterMark {
-		return false
+		return nil
 	}
-	b, ok := st.buffer.frontBytes()
-	return ok && n < len(b)-st.buffer.off
+	if b, ok := st.buffer.frontBytes(); ok && n < len(b)-st.buffer.off {
+		return b
+	}
+	return nil
 }
 
 // readInHead is readPolled for an n that inHead accepts, with what that
@@ -109,7 +120,7 @@ func (s *Stream) inHead(n int) bool {
 // takes, the buffer does not empty, and the bytes are a subslice of the
 // front chunk. A read hook that runs may change all that: the general
 // tail (readTake) then finishes.
-func (s *Stream) readInHead(n int) any {
+func (s *Stream) readInHead(c []byte, n int) any {
 	st := s.rs
 	st.EmittedReadable = false
 	if !st.Reading && !st.Ended && s.life.Constructed && !s.life.Destroyed && s.life.Errored == nil &&
@@ -121,7 +132,9 @@ func (s *Stream) readInHead(n int) any {
 		}
 		return s.readTake(n, nOrig, false)
 	}
-	var ret any = st.buffer.takeBytes(n)
+	off := st.buffer.off
+	st.buffer.off = off + n
+	ret := st.buffer.boxes.box(c, off, off+n)
 	st.Length -= n
 	st.AwaitDrainWriters = st.AwaitDrainWriters[:0]
 	if !s.life.ErrorEmitted && !s.life.CloseEmitted {
@@ -329,7 +342,7 @@ func (s *Stream) fromList(n int) any {
 		if _, ok := buf.ring.at(0).(string); ok {
 			return buf.takeString(n)
 		}
-		return buf.takeBytes(n)
+		return buf.takePiece(n)
 	}
 	if n == fl {
 		return buf.shift()
