@@ -17,9 +17,10 @@ import (
 // once the chunks handed over and not yet taken reach the destination's
 // highWaterMark and number at least minBatch (so that the next batch
 // fills while one is written, and large chunks still cross in batches
-// rather than one per round trip between the loops), and resumes when the
-// destination has taken them (and, if its Write returned false, after its
-// 'drain'). While the bridge is open it holds both loops (Loop.Hold), so
+// rather than one per round trip between the loops), and resumes as soon
+// as the destination's loop takes them, before it writes them, so that
+// both loops work at once (a destination whose Write returned false takes
+// nothing until its 'drain'). While the bridge is open it holds both loops (Loop.Hold), so
 // each loop's Run waits for the other side rather than returning early;
 // each loop still needs a goroutine running it.
 //
@@ -314,6 +315,15 @@ func (b *bridge) flush() {
 	ended, endOK, srcErr := b.ended, b.endOK, b.srcErr
 	paused := b.paused
 	b.mu.Unlock()
+	if paused && !ended {
+		// The source resumes as soon as its chunks are taken, not once
+		// they are written: it fills the next batch while this one is
+		// written, and the two loops work at once rather than in turn.
+		// What it sends meanwhile still waits in queue, counted, and a
+		// dst that needs 'drain' keeps it there (see above), so the
+		// source pauses again at the same bound.
+		b.toSrc(b.resumeFn)
+	}
 
 	needDrain := false
 	for _, c := range q {
@@ -345,8 +355,7 @@ func (b *bridge) flush() {
 		b.finishDst(endOK, srcErr)
 		return
 	}
-	switch {
-	case needDrain:
+	if needDrain {
 		if !b.waitingDrain {
 			b.waitingDrain = true
 			b.drainL = b.dst.Once("drain", func(...any) {
@@ -360,13 +369,11 @@ func (b *bridge) flush() {
 				b.flush()
 			})
 		}
-	case paused:
-		b.toSrc(b.resumeFn)
 	}
 }
 
-// resume runs on the source's loop, after the destination took what was
-// queued.
+// resume runs on the source's loop, after the destination's loop took
+// what was queued.
 func (b *bridge) resume() {
 	b.checkSrc()
 	if b.closed.Load() || b.srcDone {
