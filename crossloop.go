@@ -20,9 +20,9 @@ import (
 // rather than one per round trip between the loops), and resumes as soon
 // as the destination's loop takes them, before it writes them, so that
 // both loops work at once (a destination whose Write returned false takes
-// nothing until its 'drain'). While the bridge is open it holds both loops (Loop.Hold), so
-// each loop's Run waits for the other side rather than returning early;
-// each loop still needs a goroutine running it.
+// nothing until its 'drain'). While the bridge is open it holds both
+// loops (Loop.Hold), so each loop's Run waits for the other side rather
+// than returning early; each loop still needs a goroutine running it.
 //
 // Because it holds both loops, a bridge must let go of each of them on
 // every ending, or a Run would wait forever. The endings, and what each

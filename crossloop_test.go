@@ -855,3 +855,47 @@ func TestPipeAcrossLoopsPartialBatchCrosses(t *testing.T) {
 	require.Equal(t, []any{0, 1, 2, "last"}, got)
 	require.True(t, dst.WritableFinished())
 }
+
+// A paused source resumes as soon as the destination's loop takes its
+// chunks, while they are still being written: here the destination's first
+// write waits for the source to emit its second chunk, which a source
+// resumed only after the write would never do.
+func TestPipeAcrossLoopsSourceResumesWhileBatchIsWritten(t *testing.T) {
+	la, lb := NewLoop(), NewLoop()
+	const n = 10
+	i := 0
+	var src *Readable
+	src = NewReadable(ReadableOptions{Loop: la, ObjectMode: true, Read: func(int) {
+		for i < n {
+			i++
+			if !src.Push(i) {
+				return
+			}
+		}
+		src.Push(nil)
+	}})
+	second := make(chan struct{})
+	src.OnData(func(c any) {
+		if c == 2 {
+			close(second)
+		}
+	})
+	var got []any
+	dst := NewWritable(WritableOptions{Loop: lb, ObjectMode: true, Write: func(c any, _ string, cb func(error)) {
+		if c == 1 {
+			// The first chunk crosses alone and the source pauses
+			// until it is taken (bridge.started).
+			select {
+			case <-second:
+			case <-time.After(5 * time.Second):
+				t.Error("the source did not resume while its first chunk was written")
+			}
+		}
+		got = append(got, c)
+		cb(nil)
+	}})
+	src.Pipe(dst)
+	require.Equal(t, []error{nil, nil}, runLoops(la, lb))
+	require.Equal(t, []any{1, 2, 3, 4, 5, 6, 7, 8, 9, 10}, got)
+	require.True(t, dst.WritableFinished())
+}
