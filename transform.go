@@ -127,7 +127,12 @@ func (tr *transformer) write(chunk any, encoding string, _ func(error)) {
 // writeThrough is a PassThrough's write: the transform callback with the
 // chunk itself.
 func (tr *transformer) writeThrough(chunk any, _ string, _ func(error)) {
-	tr.lengthAt = tr.s.rs.Length
+	s := tr.s
+	tr.lengthAt = s.rs.Length
+	if !s.loop.throwing() && s.pushToFlowing(chunk) {
+		tr.afterPush()
+		return
+	}
 	tr.transformCallback(nil, chunk)
 }
 
@@ -149,7 +154,7 @@ func (tr *transformer) transformCallback(err error, val any) {
 		s.onwrite(err)
 		return
 	}
-	if val != nil {
+	if val != nil && !s.pushToFlowing(val) {
 		if _, err := s.push(val, "", false); err != nil {
 			s.loop.throw(err) // Node's callback pushes, which throws
 			if s.loop.throwing() {
@@ -157,6 +162,15 @@ func (tr *transformer) transformCallback(err error, val any) {
 			}
 		}
 	}
+	tr.afterPush()
+}
+
+// afterPush is the end of the transform callback, once its data is
+// pushed: the write is called back now, or on the next tick if the
+// readable side has ended, or held until a read if the chunk filled the
+// readable side.
+func (tr *transformer) afterPush() {
+	s := tr.s
 	rs := s.rs
 	switch {
 	case rs.Ended:

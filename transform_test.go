@@ -1,6 +1,7 @@
 package stream
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"strconv"
@@ -626,4 +627,37 @@ func TestTransformEdges(t *testing.T) {
 	})
 	tr.noUncaught()
 	tr.match("transform", "edges")
+}
+
+// A Transform's callback hands its data straight on to a flowing consumer
+// when nothing is buffered; a cancel of the Context option made in the
+// hook is still applied before that data goes anywhere, as push applies
+// it: the consumer sees nothing and the stream fails with an AbortError.
+func TestTransformCancelInHookDeliversNothing(t *testing.T) {
+	for _, objectMode := range []bool{false, true} {
+		l := NewLoop()
+		ctx, cancel := context.WithCancel(context.Background())
+		var got []any
+		var errs []error
+		require.NoError(t, l.Run(func() {
+			tf := NewTransform(TransformOptions{
+				DuplexOptions: DuplexOptions{Loop: l, Context: ctx, ObjectMode: objectMode},
+				Transform: func(chunk any, _ string, cb func(error, any)) {
+					if string(chunk.([]byte)) == "cancel" {
+						cancel()
+					}
+					cb(nil, chunk)
+				},
+			})
+			tf.OnData(func(c any) { got = append(got, string(c.([]byte))) })
+			tf.OnError(func(err error) { errs = append(errs, err) })
+			_, err := tf.Write([]byte("first"))
+			require.NoError(t, err)
+			_, err = tf.Write([]byte("cancel"))
+			require.NoError(t, err)
+		}), "objectMode %v", objectMode)
+		require.Equal(t, []any{"first"}, got, "objectMode %v", objectMode)
+		require.Len(t, errs, 1, "objectMode %v", objectMode)
+		require.ErrorIs(t, errs[0], ErrAbort)
+	}
 }
