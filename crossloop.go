@@ -65,6 +65,13 @@ import (
 // The source's side is done once it has ended or been detached; a failure
 // of the destination's side after that is the destination's alone.
 type bridge struct {
+	// The pads keep what one loop writes chunk by chunk off the cache
+	// lines the other loop reads chunk by chunk: between the groups of
+	// fields below, and between the bridge and whatever the allocator puts
+	// next to it (often a stream of either loop). False sharing costs more
+	// than the hand-over itself.
+	_ cacheLinePad
+
 	src, dst *Stream
 	dstW     WritableStream
 	end      bool // end dst when src ends
@@ -82,6 +89,8 @@ type bridge struct {
 	srcErr   error // ...and if not, the error it closed with, if any
 	srcFate  error // set before closed when the source must be destroyed
 
+	_ cacheLinePad
+
 	// The source loop's.
 	dataL, endL, closeL *Listener
 	srcDone             bool
@@ -98,6 +107,8 @@ type bridge struct {
 	// has not flowed into nothing and ended meanwhile.
 	started bool
 
+	_ cacheLinePad
+
 	// The destination loop's.
 	waitingDrain bool
 	drainL       *Listener
@@ -106,6 +117,8 @@ type bridge struct {
 	dstCloseL    *Listener
 	dstFinishL   *Listener
 	dstErrorL    *Listener
+
+	_ cacheLinePad
 
 	// Each loop's hold and stop hook are let go of exactly once, by
 	// whichever goroutine gets there first: the loop's own, the other
@@ -117,17 +130,25 @@ type bridge struct {
 	closed atomic.Bool // no more chunks cross
 
 	flushFn, resumeFn func() // bound once: posting them does not allocate
+
+	_ cacheLinePad
 }
+
+// cacheLinePad separates fields that different loops write: 128 bytes,
+// since some CPUs fetch cache lines in pairs.
+type cacheLinePad struct{ _ [128]byte }
 
 // A bridge hands the chunks over to the destination's loop in batches of
 // up to handOverAt chunks, and lets up to minBatch chunks (or, if more,
 // the destination's highWaterMark) wait to cross before the source
-// pauses: a batch can be filled while the one before it is written, and
+// pauses: a batch can be filled while the ones before it are written, and
 // the round trip between the loops, costly next to a chunk's own work,
-// is paid once per batch.
+// is paid once per batch. Four batches, not two: a source that outruns
+// its destination would otherwise pause and resume every other batch,
+// which costs the destination's loop more than the batches save.
 const (
 	handOverAt = 32
-	minBatch   = 2 * handOverAt
+	minBatch   = 4 * handOverAt
 )
 
 // checkSrc and checkDst assert, under debug checks, that the caller runs

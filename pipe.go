@@ -32,7 +32,7 @@ type UnpipeInfo struct {
 // with backpressure kept across, and each side's events stay on its own
 // loop. The source pauses (and later resumes, with its 'pause' and
 // 'resume' events) whenever what waits to cross reaches both dst's
-// highWaterMark and 64 chunks, so that the two loops work at once on
+// highWaterMark and 128 chunks, so that the two loops work at once on
 // batches large enough to pay for the hand-over; and once at its first
 // chunk, until dst's loop has taken the pipe. A loop such a pipe holds
 // polls for up to 50 µs for the other side before it parks, since waking
