@@ -30,6 +30,23 @@ func runLoops(loops ...*Loop) []error {
 	return errs
 }
 
+// countingSource is an object-mode Readable on l that pushes 1 to n, as
+// long as Push returns true, then ends.
+func countingSource(l *Loop, n int) *Readable {
+	i := 0
+	var src *Readable
+	src = NewReadable(ReadableOptions{Loop: l, ObjectMode: true, Read: func(int) {
+		for i < n {
+			i++
+			if !src.Push(i) {
+				return
+			}
+		}
+		src.Push(nil)
+	}})
+	return src
+}
+
 func TestPipeAcrossLoopsBytes(t *testing.T) {
 	la, lb := NewLoop(), NewLoop()
 	const n = 2000
@@ -77,17 +94,7 @@ func TestPipeAcrossLoopsBytes(t *testing.T) {
 func TestPipeAcrossLoopsObjects(t *testing.T) {
 	la, lb := NewLoop(), NewLoop()
 	const n = 5000
-	i := 0
-	var src *Readable
-	src = NewReadable(ReadableOptions{Loop: la, ObjectMode: true, Read: func(int) {
-		for i < n {
-			i++
-			if !src.Push(i) {
-				return
-			}
-		}
-		src.Push(nil)
-	}})
+	src := countingSource(la, n)
 	double := NewTransform(TransformOptions{DuplexOptions: DuplexOptions{Loop: la, ObjectMode: true},
 		Transform: func(c any, _ string, cb func(error, any)) { cb(nil, c.(int)*2) }})
 	inc := NewTransform(TransformOptions{DuplexOptions: DuplexOptions{Loop: lb, ObjectMode: true},
@@ -866,17 +873,7 @@ func TestPipeAcrossLoopsPartialBatchCrosses(t *testing.T) {
 func TestPipeAcrossLoopsSourceResumesWhileBatchIsWritten(t *testing.T) {
 	la, lb := NewLoop(), NewLoop()
 	const n = 10
-	i := 0
-	var src *Readable
-	src = NewReadable(ReadableOptions{Loop: la, ObjectMode: true, Read: func(int) {
-		for i < n {
-			i++
-			if !src.Push(i) {
-				return
-			}
-		}
-		src.Push(nil)
-	}})
+	src := countingSource(la, n)
 	second := make(chan struct{})
 	src.OnData(func(c any) {
 		if c == 2 {

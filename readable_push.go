@@ -58,7 +58,7 @@ func (s *Stream) push(chunk any, encoding string, addToFront bool) (bool, error)
 	st := s.rs
 	// The fast path: an object, or bytes without a decoder, pushed to a
 	// stream that is open. It does what the general path below does.
-	if !addToFront && chunk != nil && !st.Ended && !s.life.Destroyed && s.life.Errored == nil && st.Decoder == nil {
+	if !addToFront && chunk != nil && s.openToPlain() {
 		if st.ObjectMode {
 			st.Reading = false
 			s.addChunkLen(chunk, 1, false)
@@ -160,18 +160,29 @@ func (s *Stream) push(chunk any, encoding string, addToFront bool) (bool, error)
 	return s.canPushMore(), nil
 }
 
+// openToPlain reports whether push's fast path may take a chunk: the
+// stream is open, has not ended and decodes nothing.
+func (s *Stream) openToPlain() bool {
+	st := s.rs
+	return !st.Ended && !s.life.Destroyed && s.life.Errored == nil && st.Decoder == nil
+}
+
+// emitsAtOnce reports whether a chunk added now goes to the 'data'
+// listeners instead of the buffer, as Node's addChunk decides: the stream
+// flows, outside a read, with a listener and nothing buffered.
+func (st *ReadableState) emitsAtOnce() bool {
+	return st.Length == 0 && st.Flowing == FlowingTrue && !st.Sync && st.DataListening
+}
+
 // pushToFlowing is push for a chunk that goes straight on to a flowing
-// consumer: when nothing is buffered, the stream is open, has no decoder
-// and flows outside a read, and the chunk is bytes (or any value in
-// object mode), it emits chunk with push's bookkeeping, in push's order,
-// and reports true. Otherwise it does nothing and reports false, for push
-// to decide. A Transform's callback takes this way, two frames shorter
-// than push's.
+// consumer (emitsAtOnce, and push's fast path would take it): it emits
+// chunk with push's bookkeeping, in push's order, and reports true.
+// Otherwise it does nothing and reports false, for push to decide. A
+// Transform's callback takes this way, two frames shorter than push's.
 func (s *Stream) pushToFlowing(chunk any) bool {
 	s.loop.pollIfWatching()
 	st := s.rs
-	if st.Length != 0 || st.Flowing != FlowingTrue || st.Sync || !st.DataListening ||
-		st.Ended || st.Decoder != nil || s.life.Destroyed || s.life.Errored != nil {
+	if !st.emitsAtOnce() || !s.openToPlain() {
 		return false
 	}
 	if !st.ObjectMode {
@@ -180,11 +191,17 @@ func (s *Stream) pushToFlowing(chunk any) bool {
 		}
 	}
 	st.Reading = false
+	s.emitChunk(chunk)
+	s.maybeReadMore()
+	return true
+}
+
+// emitChunk is addChunk's way for a chunk that skips the buffer.
+func (s *Stream) emitChunk(chunk any) {
+	st := s.rs
 	st.AwaitDrainWriters = st.AwaitDrainWriters[:0]
 	st.DataEmitted = true
 	s.emitData(chunk)
-	s.maybeReadMore()
-	return true
 }
 
 func (s *Stream) unshiftValue(chunk any) bool {
@@ -219,10 +236,8 @@ func (s *Stream) addChunk(chunk any, addToFront bool) {
 // units) is known.
 func (s *Stream) addChunkLen(chunk any, l int, addToFront bool) {
 	st := s.rs
-	if st.Flowing == FlowingTrue && !st.Sync && st.DataListening && st.Length == 0 {
-		st.AwaitDrainWriters = st.AwaitDrainWriters[:0]
-		st.DataEmitted = true
-		s.emitData(chunk)
+	if st.emitsAtOnce() {
+		s.emitChunk(chunk)
 	} else {
 		st.Length += l
 		if addToFront {

@@ -170,24 +170,15 @@ func (tr *transformer) transformCallback(err error, val any) {
 // readable side has ended, or held until a read if the chunk filled the
 // readable side.
 func (tr *transformer) afterPush() {
-	if rs := tr.s.rs; !rs.Ended && tr.lengthAt == rs.Length {
-		// The readable side holds no more than before the chunk: the
-		// common case, decided before the others.
-		tr.s.onWrite(nil)
-		return
-	}
-	tr.afterPushSlow()
-}
-
-// afterPushSlow is afterPush when the chunk's data stayed buffered or
-// the readable side has ended.
-func (tr *transformer) afterPushSlow() {
 	s := tr.s
 	rs := s.rs
 	switch {
+	case !rs.Ended && tr.lengthAt == rs.Length:
+		// The common case, decided first: nothing was left buffered.
+		s.onWrite(nil)
 	case rs.Ended:
 		s.loop.tick(onwriteNilTick, s)
-	case s.ws.Ended || tr.lengthAt == rs.Length || rs.Length < rs.HighWaterMark:
+	case s.ws.Ended || rs.Length < rs.HighWaterMark:
 		s.onWrite(nil)
 	default:
 		tr.held = true
