@@ -386,22 +386,34 @@ func BenchmarkReadableRead100(b *testing.B) {
 // BenchmarkPipeAcrossLoops64K is BenchmarkPipe64K with the PassThrough and
 // the sink on a second loop (a second core): chunks cross between the
 // loops in batches.
+func BenchmarkPipeAcrossLoops64K(b *testing.B) {
+	benchAcrossLoops(b, false, make([]byte, 64<<10))
+	b.SetBytes(64 << 10)
+}
+
+// BenchmarkPipeAcrossLoopsObjects is the same pipe in object mode, where
+// chunks are cheap and the hand-over's cost per batch shows most.
+func BenchmarkPipeAcrossLoopsObjects(b *testing.B) {
+	benchAcrossLoops(b, true, 42)
+}
+
+// benchAcrossLoops pipes b.N chunks from a source on one loop through a
+// PassThrough to a sink on a second loop.
 //
 // The sink's counter sits alone on its cache lines: as a plain local it
 // would be a tiny allocation next to the source's own counter, and the two
 // loops writing neighbouring words on two cores would measure false
 // sharing (about 50 ns a chunk here), not the hand-over.
-func BenchmarkPipeAcrossLoops64K(b *testing.B) {
-	var chunk any = make([]byte, 64<<10)
+func benchAcrossLoops(b *testing.B, objectMode bool, chunk any) {
 	la, lb := NewLoop(), NewLoop()
 	sink := new(struct {
 		_     [64]byte
 		count int
 		_     [64]byte
 	})
-	src := benchSource(la, false, chunk, b.N)
-	p := NewPassThrough(DuplexOptions{Loop: lb})
-	dst := benchSink(lb, false, &sink.count)
+	src := benchSource(la, objectMode, chunk, b.N)
+	p := NewPassThrough(DuplexOptions{Loop: lb, ObjectMode: objectMode})
+	dst := benchSink(lb, objectMode, &sink.count)
 	src.Pipe(p)
 	p.Pipe(dst)
 	b.ReportAllocs()
@@ -417,6 +429,5 @@ func BenchmarkPipeAcrossLoops64K(b *testing.B) {
 	if sink.count != b.N {
 		b.Fatalf("got %d chunks, want %d", sink.count, b.N)
 	}
-	b.SetBytes(64 << 10)
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "chunks/s")
 }
