@@ -28,12 +28,12 @@ type UnpipeInfo struct {
 // error on dst unpipes it.
 //
 // dst may run on another loop: the chunks then cross between the loops in
-// batches (of up to 32 chunks, or what the source emitted in one go),
-// with backpressure kept across, and each side's events stay on its own
-// loop. The source pauses (and later resumes, with its 'pause' and
-// 'resume' events) whenever what waits to cross reaches both dst's
-// highWaterMark and 128 chunks, so that the two loops work at once on
-// batches large enough to pay for the hand-over; and once at its first
+// batches (of up to 128 chunks or 2 MiB, or what the source emitted in
+// one go), with backpressure kept across, and each side's events stay on
+// its own loop. The source pauses (and later resumes, with its 'pause'
+// and 'resume' events) whenever what waits to cross reaches both dst's
+// highWaterMark and 512 chunks (or 8 MiB), so that the two loops work at
+// once on batches large enough to pay for the hand-over; and once at its first
 // chunk, until dst's loop has taken the pipe. A loop such a pipe holds
 // polls for up to 50 µs for the other side before it parks, since waking
 // a parked goroutine costs more than a batch's round trip. An
