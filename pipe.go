@@ -33,10 +33,10 @@ type UnpipeInfo struct {
 // its own loop. The source pauses (and later resumes, with its 'pause'
 // and 'resume' events) whenever what waits to cross reaches both dst's
 // highWaterMark and 512 chunks (or 8 MiB), so that the two loops work at
-// once on batches large enough to pay for the hand-over; and once at its first
-// chunk, until dst's loop has taken the pipe. A loop such a pipe holds
-// polls for up to 50 µs for the other side before it parks, since waking
-// a parked goroutine costs more than a batch's round trip. An
+// once on batches large enough to pay for the hand-over; and once at its
+// first chunk, until dst's loop has taken the pipe. A loop such a pipe
+// holds polls for up to 50 µs for the other side before it parks, since
+// waking a parked goroutine costs more than a batch's round trip. An
 // error, close or finish of dst unpipes it as on one loop (the source
 // pauses). Across loops a source that closes without 'end' (destroyed)
 // destroys dst with its error, or with ERR_STREAM_PREMATURE_CLOSE, since
